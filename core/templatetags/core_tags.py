@@ -1,0 +1,127 @@
+"""Template tags for the site-wide pieces every page shows."""
+
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info
+from wagtail.models import Locale, Page, Site
+
+from core.models import AlertBanner, NavigationMenu
+
+register = template.Library()
+
+
+def _site_root(request):
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+def _localized_home(request):
+    root = _site_root(request)
+    if root is None:
+        return None
+    return root.localized if root.localized.live else root
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    return _localized_home(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def menu_items(context, slot=NavigationMenu.MAIN):
+    """The editor's menu for this slot and language, or, when there is none,
+    the home page's live public children marked "show in menus"."""
+    request = context.get("request")
+    locale = Locale.get_active()
+    menu = NavigationMenu.objects.filter(slot=slot, locale=locale).first()
+    if menu is not None:
+        items = menu.visible_items()
+    elif slot == NavigationMenu.MAIN:
+        home = _localized_home(request)
+        children = home.get_children().live().public().in_menu() if home else Page.objects.none()
+        items = [{"label": page.title, "url": page.url, "page": page} for page in children]
+    else:
+        items = []
+    current = context.get("page")
+    for item in items:
+        linked = item["page"]
+        item["current"] = bool(
+            current is not None and linked is not None and current.path.startswith(linked.path)
+        )
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per language: the translated page when it is live, else that
+    language's home page with ``has_translation`` false."""
+    request = context.get("request")
+    page = context.get("page")
+    active = Locale.get_active()
+    links = []
+    for locale in Locale.objects.order_by("pk"):
+        info = get_language_info(locale.language_code)
+        target = page.get_translation_or_none(locale) if isinstance(page, Page) else None
+        has_translation = bool(target and target.live and not target.get_view_restrictions().exists())
+        if not has_translation:
+            root = _site_root(request)
+            home = root.get_translation_or_none(locale) if root else None
+            target = home if home and home.live else None
+        links.append(
+            {
+                "code": locale.language_code,
+                "name": info["name_local"],
+                "url": target.get_url(request) if target else f"/{locale.language_code}/",
+                "full_url": target.get_full_url(request) if target else None,
+                "has_translation": has_translation,
+                "current": locale.pk == active.pk,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def active_alerts(context):
+    page = context.get("page")
+    return list(
+        AlertBanner.objects.for_page(page if isinstance(page, Page) else None).select_related("link_page")
+    )
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context):
+    """schema.org data of the page as <script type="application/ld+json">.
+
+    A data block, not a script: the strict Content-Security-Policy allows it.
+    """
+    page = context.get("page")
+    if not hasattr(page, "get_json_ld"):
+        return ""
+    data = page.get_json_ld(context.get("request"))
+    if not data:
+        return ""
+    # Escape characters that could close the script element early.
+    text = (
+        json.dumps(data, ensure_ascii=False, cls=_JSONEncoder)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+class _JSONEncoder(json.JSONEncoder):
+    def default(self, o):
+        if hasattr(o, "isoformat"):
+            return o.isoformat()
+        return str(o)
+
+
+@register.filter
+def weekday_name(value):
+    from core.models import WEEKDAYS
+
+    return dict(WEEKDAYS).get(str(value), value)

@@ -1,0 +1,41 @@
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+# Apps with demo content, in the order their pages may refer to each other.
+SEEDERS = ["regulations.demo", "offices.demo", "news.demo", "home.demo"]
+
+
+class Command(BaseCommand):
+    help = "Create or refresh the bilingual demo content. Safe to run again."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        from home.demo import seed_home
+
+        homes = seed_home()
+        for path in SEEDERS:
+            import_module(path).seed(homes)
+            self.stdout.write(f"seeded {path}")
+        admin = getattr(settings, "DEMO_ADMIN", None)
+        if admin:
+            self._ensure_demo_admin(admin)
+
+    def _ensure_demo_admin(self, admin):
+        """Only the development settings define DEMO_ADMIN; production never
+        gets a known password."""
+        User = get_user_model()
+        user, _created = User.objects.get_or_create(
+            username=admin["username"], defaults={"is_staff": True, "is_superuser": True}
+        )
+        user.is_staff = user.is_superuser = True
+        user.set_password(admin["password"])
+        user.save()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Admin: http://127.0.0.1:8000/admin/  user {admin['username']}  password {admin['password']}"
+            )
+        )
