@@ -49,9 +49,8 @@ def main():
     for msgid in missing:
         print(f"untranslated: {msgid!r}")
     if missing:
-        print(
-            f"{len(missing)} strings lack an Indonesian translation: run `make messages`, translate them in {CATALOGUE.relative_to(ROOT)}."
-        )
+        where = CATALOGUE.relative_to(ROOT)
+        print(f"{len(missing)} strings lack Indonesian: run `make messages`, then edit {where}.")
         return 1
     print(f"translations: all {len(fresh)} Indonesian strings present")
     return 0
