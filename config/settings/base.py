@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "offices",
     "services",
     "search",
+    "integrations",
     # Wagtail and friends.
     "wagtail_localize",
     "wagtail_localize.locales",
