@@ -1,5 +1,6 @@
 """Cross-cutting models: the base page, site settings, menus and alert banners."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -283,6 +284,11 @@ class AlertBanner(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.message
+
+    def clean(self):
+        super().clean()
+        if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The end must come after the start.")})
 
     @property
     def role(self):
