@@ -81,8 +81,11 @@ def ensure_site(home_model, id_fields, en_fields):
         for name, value in id_fields.items():
             setattr(home, name, value)
     home = publish(home)
-    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port, site.root_page = "localhost", 80, home
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        # Only a new site gets the local host name: a live site keeps its own.
+        site = Site(is_default_site=True, hostname="localhost", port=80)
+    site.root_page = home
     site.site_name = settings.WAGTAIL_SITE_NAME
     site.save()
     for placeholder in root.get_children().exclude(translation_key=home.translation_key):

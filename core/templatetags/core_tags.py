@@ -3,9 +3,11 @@
 import json
 
 from django import template
+from django.conf import settings
+from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
 from core.models import AlertBanner, NavigationMenu
@@ -46,12 +48,23 @@ def menu_items(context, slot=NavigationMenu.MAIN):
     else:
         items = []
     current = context.get("page")
+    root = _site_root(request)
     for item in items:
-        linked = item["page"]
-        item["current"] = bool(
-            current is not None and linked is not None and current.path.startswith(linked.path)
-        )
+        item["current"] = _is_current_section(current, item["page"], root)
     return items
+
+
+def _is_current_section(current, linked, root):
+    """The link is to this page or to a section this page sits in. A link to
+    the home page is current only on the home page, or every page would be in
+    its section."""
+    if not isinstance(current, Page) or linked is None:
+        return False
+    if current.pk == linked.pk:
+        return True
+    if root is not None and linked.translation_key == root.translation_key:
+        return False
+    return current.path.startswith(linked.path)
 
 
 @register.simple_tag(takes_context=True)
@@ -60,11 +73,13 @@ def language_links(context):
     language's home page with ``has_translation`` false."""
     request = context.get("request")
     page = context.get("page")
+    if not isinstance(page, Page):
+        return _view_language_links(request)
     active = Locale.get_active()
     links = []
     for locale in Locale.objects.order_by("pk"):
         info = get_language_info(locale.language_code)
-        target = page.get_translation_or_none(locale) if isinstance(page, Page) else None
+        target = page.get_translation_or_none(locale)
         has_translation = bool(target and target.live and not target.get_view_restrictions().exists())
         if not has_translation:
             root = _site_root(request)
@@ -78,6 +93,37 @@ def language_links(context):
                 "full_url": target.get_full_url(request) if target else None,
                 "has_translation": has_translation,
                 "current": locale.pk == active.pk,
+            }
+        )
+    return links
+
+
+def _view_language_links(request):
+    """Links for a response that is not a Wagtail page: a view of its own
+    (search) is the same view in the other language, with its query; an
+    error page links to each language's home page. Either way nothing is
+    "not translated"."""
+    active = get_language()
+    match = getattr(request, "resolver_match", None) if request else None
+    own_view = match is not None and match.url_name != "wagtail_serve"
+    root = _site_root(request)
+    homes = {}
+    if root is not None and not own_view:
+        homes = {home.locale.language_code: home for home in root.get_translations(inclusive=True).live()}
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if own_view:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = homes[code].get_url(request) if code in homes else f"/{code}/"
+        links.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": url,
+                "full_url": request.build_absolute_uri(url) if request else None,
+                "has_translation": True,
+                "current": code == active,
             }
         )
     return links
