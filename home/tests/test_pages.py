@@ -1,7 +1,6 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-from home.models import StandardPage
 from home.tests.factories import StandardPageFactory, body
 
 pytestmark = pytest.mark.django_db
@@ -164,6 +163,3 @@ def test_document_block_shows_file_type_and_size(homes):
     assert document.file_extension.upper() in html
     assert "bytes" in html or "KB" in html
 
-
-def test_standard_page_is_a_standard_page_type():
-    assert StandardPage._meta.verbose_name == "information page"
