@@ -30,6 +30,8 @@ SETTINGS_VARIABLES = {
     "INTEGRATION_SERVICES_SECRET",
     "INTEGRATION_LAPOR_URL",
     "INTEGRATION_LAPOR_SECRET",
+    # Set by the browser tests' conftest for Playwright; a deployment never has it.
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
 }
 
 
