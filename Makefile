@@ -20,8 +20,8 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
-	@echo "Serving http://$(HOST):$(PORT)/"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/python manage.py update_index >/dev/null
+	scripts/run_dev.sh $(BIN)/python $(HOST) $(PORT)
 
 test: install lint check-migrations check-translations
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest
@@ -47,7 +47,7 @@ serve: install
 	$(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
 worker: install
-	$(BIN)/python manage.py db_worker
+	$(BIN)/python manage.py db_worker --queue-name '*'
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

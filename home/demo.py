@@ -386,7 +386,8 @@ def _seed_featured_links(homes):
 
 
 def _seed_menus(homes):
-    for home in (homes.id, homes.en):
+    for stale in (homes.id, homes.en):
+        home = HomePage.objects.get(pk=stale.pk)
         locale = home.locale
         menu, _ = NavigationMenu.objects.get_or_create(slot=NavigationMenu.MAIN, locale=locale)
         menu.items.all().delete()

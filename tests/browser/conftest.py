@@ -1,0 +1,153 @@
+"""Browser tests: Playwright drives Debian's chromium against pytest-django's
+live server, on the real demo content (``manage.py seed_demo``).
+
+Without /usr/bin/chromium the tests are skipped, with the reason printed,
+unless REQUIRE_BROWSER=1 (as in CI), where they fail instead.
+"""
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+
+# Playwright's sync API runs an event loop in this thread; without this Django
+# refuses to touch the database from the test while that loop runs.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+#: A page taller than this many milliseconds to act on has a problem.
+TIMEOUT_MS = 15_000
+
+# A page a citizen might paste into: one unbroken 300-character word.
+LONG_WORD = "Ketenagakerjaan" * 20
+LONG_WORD_PATH = "/id/uji-kata-panjang/"
+
+
+def _missing_browser():
+    if not Path(CHROMIUM).exists():
+        return f"{CHROMIUM} is missing (apt-get install chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One chromium for the whole session; each test opens its own context."""
+    reason = _missing_browser()
+    if reason:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"browser tests required (REQUIRE_BROWSER=1) but {reason}")
+        print(f"\nSkipping browser tests: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _ensure_wagtail_roots():
+    """A transactional test elsewhere may have flushed the database, taking the
+    root page and root collection that Wagtail's migrations create."""
+    from wagtail.models import Collection, Locale, Page
+
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    if Page.get_first_root_node() is None:
+        locale, _created = Locale.objects.get_or_create(language_code="id")
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+
+
+def _add_long_word_page():
+    from wagtail.models import Locale
+
+    from home.models import HomePage
+    from home.tests.factories import StandardPageFactory, body
+
+    home = HomePage.objects.get(locale=Locale.objects.get(language_code="id"))
+    StandardPageFactory(
+        parent=home,
+        slug=LONG_WORD_PATH.strip("/").split("/")[-1],
+        title=f"Uji {LONG_WORD[:200]}",
+        summary=LONG_WORD,
+        body=body(
+            ("paragraph", f"<p>Kata panjang: {LONG_WORD}.</p>"),
+            (
+                "table",
+                {
+                    "caption": "Tabel lebar",
+                    "table": {
+                        "data": [["Kolom", LONG_WORD], ["Isi", "Isi"]],
+                        "first_row_is_table_header": True,
+                        "first_col_is_header": False,
+                    },
+                },
+            ),
+        ),
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo content, seeded once per test module (seed_demo takes a while)
+    and committed so that the live server sees it. Afterwards the database is
+    put back as it was found."""
+    with django_db_blocker.unblock():
+        before = connection.creation.serialize_db_to_string()
+        _ensure_wagtail_roots()
+        cache.clear()
+        call_command("seed_demo", stdout=io.StringIO())
+        _add_long_word_page()
+        yield
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(before)
+        cache.clear()
+
+
+@pytest.fixture
+def transactional_db(browser, demo_site):
+    """pytest-django's live_server asks for ``transactional_db``. Here it is the
+    committed, seeded database of the module, not flushed after each test:
+    browser tests read the demo content and must not change it. (``browser``
+    first, so that a missing chromium skips before any seeding.)"""
+
+
+@pytest.fixture
+def site_url(live_server, transactional_db):
+    """``site_url("/id/")``: an address on the live server. The demo site's
+    hostname is localhost:80; Wagtail falls back to it as the default site."""
+    return lambda path: f"{live_server.url}{path}"
+
+
+@pytest.fixture
+def new_page(browser):
+    """``new_page(**context_options)``: a page in a fresh browser context."""
+    contexts = []
+
+    def _new_page(**options):
+        context = browser.new_context(**options)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield _new_page
+    for context in contexts:
+        context.close()
