@@ -63,6 +63,8 @@ class BasePage(Page):
 
     #: Content pages show when they were last changed; listings and forms do not.
     show_last_updated = True
+    #: The Open Graph type; articles (news) say "article".
+    og_type = "website"
 
     class Meta:
         abstract = True

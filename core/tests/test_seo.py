@@ -139,3 +139,13 @@ def test_json_ld_cannot_close_its_script_element(client, homes):
 
     data = _json_ld(text)
     assert data[0]["itemListElement"][-1]["name"] == "</script><b>x</b>"
+
+
+def test_news_items_are_shared_as_articles_and_other_pages_as_websites(client, homes):
+    from news.tests.factories import NewsIndexPageFactory, NewsPageFactory
+
+    index = NewsIndexPageFactory(parent=homes.id, slug="berita")
+    NewsPageFactory(parent=index, slug="bursa-kerja")
+
+    assert '<meta property="og:type" content="article">' in client.get("/id/berita/bursa-kerja/").text
+    assert '<meta property="og:type" content="website">' in client.get("/id/berita/").text
