@@ -9,8 +9,7 @@ pytestmark = pytest.mark.browser
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
-# Every kind of page, in both languages. Add the other page types here
-# (news list and item, regulations, offices, services, forms, ...).
+# Every kind of page, in both languages, with filtered and empty listings.
 AXE_PATHS = [
     "/id/",
     "/en/",
@@ -22,7 +21,30 @@ AXE_PATHS = [
     "/en/guides/company-manpower-reporting-guide/",
     "/id/panduan/panduan-pelatihan-di-blk/",
     "/en/guides/training-at-the-vocational-training-centre/",
+    "/id/berita/",
+    "/en/news/?kind=announcement",
+    "/id/berita/jam-layanan-mediasi-libur-akhir-tahun/",
+    "/en/news/mediation-service-hours-year-end-holidays/",
+    "/id/agenda/",
+    "/en/events/palembang-city-job-fair/",
+    "/id/regulasi/",
+    "/en/regulations/?type=Perwali",
+    "/id/regulasi/perwali-44-2016/",
+    "/en/regulations/perwali-44-2016/",
+    "/id/profil/",
+    "/en/profile/",
+    "/id/titik-layanan/",
+    "/en/access-points/?kind=nothing-matches-this",
+    "/id/titik-layanan/loket-pelayanan-kantor-disnaker/",
+    "/en/access-points/main-service-counter/",
+    "/id/layanan/",
+    "/en/services/?audience=g2b",
+    "/id/layanan/kartu-pencari-kerja-ak1/",
+    "/en/services/job-seeker-card-ak1/",
+    "/id/layanan/dari-pencari-kerja-ke-penempatan/",
+    "/en/services/from-job-seeker-to-placement/",
     "/id/search/?q=kartu",
+    "/id/search/?q=zzzzqqq",
     "/en/search/?q=card",
     "/id/halaman-yang-tidak-ada/",
     "/en/no-such-page/",
@@ -182,3 +204,28 @@ def test_pasted_300_character_word_does_not_widen_the_page_at_320_px(new_page, s
 
     assert LONG_WORD in page.locator("main").inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_without_javascript_the_service_directory_filters_by_audience(new_page, site_url):
+    page = new_page(java_script_enabled=False)
+    page.goto(site_url("/en/services/"))
+    all_services = page.locator("main .service-card").count()
+
+    page.get_by_label("For").select_option("g2b")
+    page.locator("form.filter-form button[type=submit]").first.click()
+
+    page.wait_for_url("**audience=g2b**")
+    filtered = page.locator("main .service-card").count()
+    assert 0 < filtered < all_services
+
+
+def test_without_javascript_the_regulations_library_filters_by_type(new_page, site_url):
+    page = new_page(java_script_enabled=False)
+    page.goto(site_url("/id/regulasi/"))
+
+    page.locator("form.filter-form select[name=type]").select_option("Perwali")
+    page.locator("form.filter-form button[type=submit]").first.click()
+
+    page.wait_for_url("**type=Perwali**")
+    assert "Perwali" in page.locator("main").inner_text()
+    assert "UU No." not in page.locator("main").inner_text()
