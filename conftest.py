@@ -1,5 +1,8 @@
 """Fixtures every app's tests share: the two languages and a bilingual site."""
 
+import os
+from pathlib import Path
+
 import pytest
 from django.utils import translation
 
@@ -41,3 +44,48 @@ def _default_language():
     translation.activate("id")
     yield
     translation.deactivate()
+
+
+# Browser tests (marked "browser") drive Debian's chromium through Playwright.
+# Playwright's sync API runs an event loop in this thread; without this Django
+# refuses to touch the database from the test while that loop runs.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _missing_browser():
+    if not Path(CHROMIUM).exists():
+        return f"{CHROMIUM} is missing (apt-get install chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One chromium for the whole session; each test opens its own context."""
+    reason = _missing_browser()
+    if reason:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"browser tests required (REQUIRE_BROWSER=1) but {reason}")
+        print(f"\nSkipping browser tests: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

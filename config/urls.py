@@ -8,9 +8,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api import urls as api_urls
+from api import views as api_views
 from core import views as core_views
 from core.sitemaps import PageSitemap
-from search import views as search_views
 
 
 def sitemap_view(request):
@@ -25,6 +26,10 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.svg", permanent=True)),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The public read-only API and open data for other institutions (api app).
+    path("api/v2/openapi.json", api_views.openapi_json, name="api_openapi"),
+    path("api/v2/", api_urls.api_router.urls),
+    path("opendata/", include(api_urls.opendata_patterns)),
 ]
 
 if settings.DEBUG:
@@ -34,9 +39,15 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# The development transaction back-end: receives signed messages locally.
+if settings.DEBUG or settings.INTEGRATION_DEV_BACKEND:
+    urlpatterns += [path("integrations/", include("integrations.urls"))]
+
 # Every public page lives under its language prefix: /id/… and /en/….
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
+    path("search/", include("search.urls")),
+    path("styleguide/", core_views.styleguide, name="styleguide"),
+    path("developers/", api_views.developers, name="developers"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

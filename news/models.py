@@ -15,6 +15,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageManager
@@ -97,6 +98,7 @@ class NewsPage(BasePage):
     NEWS = "news"
     ANNOUNCEMENT = "announcement"
     KINDS = [(NEWS, _("News")), (ANNOUNCEMENT, _("Announcement"))]
+    og_type = "article"
 
     kind = models.CharField(_("kind"), max_length=20, choices=KINDS, default=NEWS)
     date = models.DateField(_("date"), default=timezone.localdate)
@@ -104,6 +106,13 @@ class NewsPage(BasePage):
     body = StreamField(BodyBlock(), verbose_name=_("body"))
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("topics"))
 
+    api_fields = [
+        APIField("kind"),
+        APIField("date"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("tags"),
+    ]
     objects = NewsPageManager()
 
     content_panels = BasePage.content_panels + [
@@ -231,6 +240,18 @@ class EventPage(BasePage):
         index.FilterField("kind"),
         index.FilterField("start"),
         index.FilterField("end"),
+    ]
+    api_fields = [
+        APIField("kind"),
+        APIField("start"),
+        APIField("end"),
+        APIField("location_name"),
+        APIField("address"),
+        APIField("summary"),
+        APIField("audience"),
+        APIField("how_to_register"),
+        APIField("registration_url"),
+        APIField("body"),
     ]
     parent_page_types = ["news.EventIndexPage"]
     subpage_types = []

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
@@ -131,6 +132,16 @@ class OfficePage(BasePage):
         index.SearchField("body"),
         index.SearchField("address"),
     ]
+    api_fields = [
+        APIField("introduction"),
+        APIField("body"),
+        APIField("address"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("opening_hours"),
+        APIField("phone"),
+        APIField("email"),
+    ]
     max_count_per_parent = 1
     # Numbers are the same in every language; wagtail-localize copies them.
     override_translatable_fields = [SynchronizedField("phone")]
@@ -243,6 +254,20 @@ class AccessPointPage(BasePage):
         index.SearchField("activities"),
         index.FilterField("kind"),
         index.FilterField("district"),
+    ]
+    api_fields = [
+        APIField("kind"),
+        APIField("kind_label"),
+        APIField("district"),
+        APIField("district_name"),
+        APIField("address"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("opening_hours"),
+        APIField("activities"),
+        APIField("phone"),
+        APIField("accessibility"),
+        APIField("responsible_division"),
     ]
     parent_page_types = ["offices.AccessPointIndexPage"]
     subpage_types = []

@@ -23,6 +23,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -343,6 +344,43 @@ class ServicePage(BasePage):
         SynchronizedField("division"),
         SynchronizedField("external_url"),
         SynchronizedField("counter_phone"),
+    ]
+    # The public API (api app): the whole published standard.
+    api_fields = [
+        APIField("summary"),
+        APIField("audiences"),
+        APIField("audience_labels"),
+        APIField("category"),
+        APIField("category_label"),
+        APIField("responsible_division"),
+        APIField("how_to_apply"),
+        APIField("how_to_apply_text"),
+        APIField("external_system"),
+        APIField("external_url"),
+        APIField("counter_location"),
+        APIField("counter_hours"),
+        APIField("counter_phone"),
+        APIField("requirements"),
+        APIField("procedure"),
+        APIField("time_amount"),
+        APIField("time_unit"),
+        APIField("time_note"),
+        APIField("time_text"),
+        APIField("cost"),
+        APIField("cost_note"),
+        APIField("cost_text"),
+        APIField("product"),
+        APIField("complaints"),
+        APIField("legal_basis"),
+        APIField("legal_basis_other"),
+        APIField("facilities"),
+        APIField("staff_competence"),
+        APIField("internal_supervision"),
+        APIField("number_of_staff"),
+        APIField("service_guarantee"),
+        APIField("security_guarantee"),
+        APIField("performance_evaluation"),
+        APIField("blank_forms"),
     ]
     parent_page_types = ["services.ServiceIndexPage"]
     subpage_types = []

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "services",
     "search",
     "integrations",
+    "api",
     # Wagtail and friends.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
@@ -143,23 +146,30 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Search; `manage.py update_index` rebuilds every configured index.
+# Wagtail's database backend by default: PostgreSQL full-text search with a text-search
+# configuration per language (search.backends.database), SQLite FTS5 under `make run`.
+# With ELASTICSEARCH_URL set, Elasticsearch 9 answers and the database index is kept up to
+# date beside it, so searches fall back to it when Elasticsearch cannot be reached.
+SEARCH_DATABASE_BACKEND = {
+    "BACKEND": "search.backends.database",
+    "SEARCH_CONFIG": "indonesian",
+    "SEARCH_CONFIGS": {"id": "indonesian", "en": "english"},
+}
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.backends.elasticsearch9",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "disnaker_"),
             "TIMEOUT": 5,
-        }
+            "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
+        },
+        "database": SEARCH_DATABASE_BACKEND,
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.database",
-            "SEARCH_CONFIG": "indonesian",
-        }
-    }
+    WAGTAILSEARCH_BACKENDS = {"default": SEARCH_DATABASE_BACKEND}
 
 # Background work (e-mail, forwarding) runs through django-tasks with the
 # database backend: no broker to operate. `manage.py db_worker` runs tasks.
@@ -173,6 +183,37 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Disnaker Kota Palembang <noreply@disnaker.palembang.go.id>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+
+# Outgoing messages (integrations app): every destination names its adapter.
+# INTEGRATION_<NAME>_URL and _SECRET set one up; without a URL it uses the
+# logging stand-in, which `manage.py check --deploy` reports.
+def integration_destination(name):
+    prefix = f"INTEGRATION_{name.upper()}_"
+    if not env(prefix + "URL"):
+        return {"ADAPTER": "integrations.adapters.LoggingAdapter"}
+    return {
+        "ADAPTER": "integrations.adapters.HttpJsonAdapter",
+        "URL": env(prefix + "URL"),
+        "SECRET": env(prefix + "SECRET", ""),
+        "TIMEOUT": float(env(prefix + "TIMEOUT", "10")),
+        "CONNECT_TIMEOUT": float(env(prefix + "CONNECT_TIMEOUT", "5")),
+    }
+
+
+INTEGRATION_DESTINATIONS = {
+    "services": integration_destination("services"),  # transaction back-end: service submissions
+    "lapor": integration_destination("lapor"),  # SP4N-LAPOR!: complaint tickets
+    "email": {"ADAPTER": "integrations.adapters.EmailAdapter", "TIMEOUT": 10},  # notification e-mails
+}
+INTEGRATION_MAX_ATTEMPTS = int(env("INTEGRATION_MAX_ATTEMPTS", "16"))
+INTEGRATION_RETRY_BASE_SECONDS = float(env("INTEGRATION_RETRY_BASE_SECONDS", "30"))
+INTEGRATION_RETRY_CAP_SECONDS = float(env("INTEGRATION_RETRY_CAP_SECONDS", "3600"))
+INTEGRATION_LEASE_SECONDS = int(env("INTEGRATION_LEASE_SECONDS", "300"))
+INTEGRATION_BATCH_SIZE = int(env("INTEGRATION_BATCH_SIZE", "100"))
+INTEGRATION_SIGNATURE_MAX_AGE = int(env("INTEGRATION_SIGNATURE_MAX_AGE", "300"))
+# Mounts integrations/dev-backend/<name>/ when DEBUG is off (e.g. on a staging host).
+INTEGRATION_DEV_BACKEND = env_bool("INTEGRATION_DEV_BACKEND")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -219,6 +260,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_HITS_MAX_AGE = 90
+# The public API (api app): at most 50 items per request.
+WAGTAILAPI_LIMIT_MAX = 50
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "simple"
 
 LOGGING = {

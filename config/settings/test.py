@@ -13,7 +13,8 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
-# Tests that need Elasticsearch read ELASTICSEARCH_URL themselves.
+# The database search backend, as in production, unless ELASTICSEARCH_URL is set (then
+# base.py makes Elasticsearch the default, the database backend its fallback).
 if not env("ELASTICSEARCH_URL"):
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": SEARCH_DATABASE_BACKEND}  # noqa: F405
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405

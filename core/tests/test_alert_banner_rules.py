@@ -9,7 +9,9 @@ pytestmark = pytest.mark.django_db
 
 def test_alert_banner_must_end_after_it_starts(homes):
     now = timezone.now()
-    banner = AlertBannerFactory.build(locale=homes.id.locale, starts_at=now, ends_at=now - timezone.timedelta(hours=1))
+    banner = AlertBannerFactory.build(
+        locale=homes.id.locale, starts_at=now, ends_at=now - timezone.timedelta(hours=1)
+    )
 
     with pytest.raises(ValidationError) as error:
         banner.full_clean()

@@ -162,4 +162,3 @@ def test_document_block_shows_file_type_and_size(homes):
     assert "Formulir AK/I" in html
     assert document.file_extension.upper() in html
     assert "bytes" in html or "KB" in html
-

@@ -6,62 +6,18 @@ unless REQUIRE_BROWSER=1 (as in CI), where they fail instead.
 """
 
 import io
-import os
-from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
-# Playwright's sync API runs an event loop in this thread; without this Django
-# refuses to touch the database from the test while that loop runs.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 #: A page taller than this many milliseconds to act on has a problem.
 TIMEOUT_MS = 15_000
 
 # A page a citizen might paste into: one unbroken 300-character word.
 LONG_WORD = "Ketenagakerjaan" * 20
 LONG_WORD_PATH = "/id/uji-kata-panjang/"
-
-
-def _missing_browser():
-    if not Path(CHROMIUM).exists():
-        return f"{CHROMIUM} is missing (apt-get install chromium)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "the playwright package is not installed"
-    return None
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """One chromium for the whole session; each test opens its own context."""
-    reason = _missing_browser()
-    if reason:
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"browser tests required (REQUIRE_BROWSER=1) but {reason}")
-        print(f"\nSkipping browser tests: {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _ensure_wagtail_roots():

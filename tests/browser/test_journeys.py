@@ -16,7 +16,8 @@ def test_visitor_switches_to_english_and_reads_a_news_item(new_page, site_url):
     page.wait_for_url(re.compile(r"/en/$"))
     assert page.locator("html").get_attribute("lang") == "en"
 
-    page.get_by_role("navigation", name="Main menu").get_by_role("link", name="News and announcements").click()
+    menu = page.get_by_role("navigation", name="Main menu")
+    menu.get_by_role("link", name="News and announcements").click()
     page.wait_for_url(re.compile(r"/en/news/"))
     first_item = page.locator("main article a").first
     title = first_item.inner_text().strip()

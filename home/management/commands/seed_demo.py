@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Apps with demo content, in the order their pages may refer to each other.
-SEEDERS = ["regulations.demo", "offices.demo", "services.demo", "news.demo", "home.demo"]
+SEEDERS = ["regulations.demo", "offices.demo", "services.demo", "news.demo", "home.demo", "search.demo"]
 
 
 class Command(BaseCommand):
