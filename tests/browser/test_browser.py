@@ -229,3 +229,29 @@ def test_without_javascript_the_regulations_library_filters_by_type(new_page, si
     page.wait_for_url("**type=Perwali**")
     assert "Perwali" in page.locator("main").inner_text()
     assert "UU No." not in page.locator("main").inner_text()
+
+
+def test_style_guide_with_every_component_and_form_errors_has_no_wcag_violations(new_page, site_url):
+    """The style guide shows each component, the form fields with their errors and
+    the error summary among them: the form states that public forms reuse."""
+    from axe_playwright_python.sync_playwright import Axe
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.filter(username="axe-staff").delete()
+    get_user_model().objects.create_superuser("axe-staff", "axe@example.org", "axe-staff-password-123")
+    page = new_page()
+    page.goto(site_url("/admin/login/"))
+    page.fill("input[name=username]", "axe-staff")
+    page.fill("input[name=password]", "axe-staff-password-123")
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url("**/admin/**")
+
+    page.goto(site_url("/id/styleguide/"))
+    assert page.locator(".error-summary").count() >= 1
+    assert page.locator(".field--error").count() >= 1
+    page.evaluate("() => document.querySelectorAll('main details').forEach(d => d.open = true)")
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+
+    if results.violations_count:
+        print(results.generate_report())
+    assert results.violations_count == 0, results.generate_snapshot()
