@@ -189,7 +189,7 @@ def test_event_ending_before_it_starts_is_refused(agenda):
     with pytest.raises(ValidationError) as error:
         EventPageFactory(parent=agenda, start=start, end=start - HOUR)
 
-    assert error.value.message_dict["end"] == ["The event cannot end before it starts."]
+    assert error.value.message_dict["end"] == ["Kegiatan tidak boleh berakhir sebelum dimulai."]
     assert not EventPage.objects.exists()
 
 
@@ -216,7 +216,7 @@ def test_admin_form_shows_the_end_before_start_error_on_the_end_field(agenda):
     form = form_class(data, instance=EventPage(), parent_page=agenda, for_user=None)
 
     assert not form.is_valid()
-    assert form.errors["end"] == ["The event cannot end before it starts."]
+    assert form.errors["end"] == ["Kegiatan tidak boleh berakhir sebelum dimulai."]
 
 
 def test_event_json_ld_has_the_required_properties(client, agenda):

@@ -143,8 +143,8 @@ def test_library_says_when_nothing_matches(client, library, perwali):
     text = client.get("/id/regulasi/", {"q": "tidak ada sama sekali"}).text
 
     assert "Perwali No. 44/2016" not in text
-    assert "No regulation matches" in text
-    assert "Clear filters" in text
+    assert "Tidak ada peraturan yang cocok" in text
+    assert "Hapus saringan" in text
 
 
 def test_library_paginates_twenty_per_page_keeping_filters(client, library):
@@ -156,7 +156,7 @@ def test_library_paginates_twenty_per_page_keeping_filters(client, library):
 
     assert first.count('class="card regulation-summary"') == 20
     assert second.count('class="card regulation-summary"') == 5
-    assert "25 regulations" in first
+    assert "25 peraturan" in first
     assert 'href="?year=2020&amp;page=2"' in first
 
 
@@ -170,7 +170,7 @@ def test_library_leaves_out_drafts_and_private_regulations(client, library, perw
     assert "Rancangan draf" not in text
     assert "Peraturan tertutup" not in text
     assert '<option value="1999">' not in text
-    assert "1 regulation" in text
+    assert "1 peraturan" in text
 
 
 # One regulation
@@ -187,7 +187,7 @@ def test_regulation_page_shows_citation_facts_pdf_and_body(client, perwali):
         r"Pengembangan Pelayanan Publik",
         text,
     )
-    assert '<dd class="summary-list__value">Mayor Regulation (Perwali)</dd>' in text
+    assert '<dd class="summary-list__value">Peraturan Walikota (Perwali)</dd>' in text
     assert '<dd class="summary-list__value">44</dd>' in text
     assert '<dd class="summary-list__value">2016</dd>' in text
     assert '<dd class="summary-list__value">Walikota Palembang</dd>' in text
@@ -243,8 +243,10 @@ def test_related_regulations_are_grouped_by_relation_kind(client, library):
     text = client.get("/id/regulasi/uu-13-2003/").text
     related = text.split('id="related-regulations"')[1]
 
-    assert re.search(r"Amended by</h3>\s*<ul[^>]*>\s*<li><a href=\"/id/regulasi/uu-6-2023/\">", related)
-    assert re.search(r"Implemented by</h3>\s*<ul[^>]*>\s*<li><a href=\"/id/regulasi/pp-35-2021/\">", related)
+    assert re.search(r"Diubah dengan</h3>\s*<ul[^>]*>\s*<li><a href=\"/id/regulasi/uu-6-2023/\">", related)
+    assert re.search(
+        r"Dilaksanakan dengan</h3>\s*<ul[^>]*>\s*<li><a href=\"/id/regulasi/pp-35-2021/\">", related
+    )
     assert "UU No. 6/2023" in related and "PP No. 35/2021" in related
 
 

@@ -33,7 +33,7 @@ def test_results_page_lists_matching_pages_with_marked_snippets(client, homes):
     assert response.status_code == 200
     assert 'href="/id/pelatihan-las/"' in response.text
     assert "Daftar <mark>pelatihan</mark> las di BLK." in response.text
-    assert "1 result for “pelatihan”" in response.text
+    assert "1 hasil untuk “pelatihan”" in response.text
 
 
 def test_results_page_speaks_the_request_language(client, homes, translate):
@@ -80,7 +80,7 @@ def test_promoted_results_come_first_marked_recommended(client, homes):
 
     text = client.get("/id/search/", {"q": "lowongan"}).text
 
-    assert "Recommended" in text
+    assert "Disarankan" in text
     assert text.index("/id/bursa/") < text.index("/id/januari/")
     assert text.count('href="/id/bursa/"') == 1
 
@@ -92,8 +92,8 @@ def test_no_results_page_helps(client, homes):
     response = client.get("/id/search/", {"q": "zzyzx"})
 
     assert response.status_code == 200
-    assert "No results for “zzyzx”" in response.text
-    assert "check the spelling" in response.text
+    assert "Tidak ada hasil untuk “zzyzx”" in response.text
+    assert "memeriksa ejaan" in response.text
     assert 'href="/id/layanan/"' in response.text
     assert 'href="/id/tanya-jawab/"' in response.text
 
@@ -103,7 +103,7 @@ def test_no_results_page_suggests_a_spelling(client, homes):
 
     text = client.get("/id/search/", {"q": "pelatiahn"}).text
 
-    assert 'Did you mean <a href="/id/search/?q=pelatihan">pelatihan</a>?' in text
+    assert 'Apakah maksud Anda <a href="/id/search/?q=pelatihan">pelatihan</a>?' in text
 
 
 def test_synonym_group_applies_to_the_results_page(client, homes):
@@ -148,7 +148,7 @@ def test_markup_query_is_shown_escaped(client, homes):
 def test_empty_query_shows_a_hint(client, homes):
     text = client.get("/id/search/").text
 
-    assert "Type what you are looking for" in text
+    assert "Ketik apa yang Anda cari" in text
 
 
 @pytest.mark.parametrize("page", ["0", "-1", "abc", "99999", "1e9", "\x00", "2.5"])
