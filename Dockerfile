@@ -41,14 +41,18 @@ RUN make install VENV=/opt/venv REQUIREMENTS=requirements.txt
 ENV PATH=/opt/venv/bin:$PATH \
     DJANGO_SETTINGS_MODULE=config.settings.production \
     STATIC_ROOT=/app/staticfiles \
-    MEDIA_ROOT=/app/media
+    MEDIA_ROOT=/app/media \
+    PRIVATE_MEDIA_ROOT=/app/private-media
 
 # Hashed, pre-compressed (gzip and Brotli) static files with their manifest,
 # made with the production settings. The key below exists only for this
-# command; the running container must be given its own SECRET_KEY.
-RUN SECRET_KEY=collectstatic-build-only-not-a-secret python manage.py collectstatic --noinput -v0 \
-    && mkdir -p /app/media \
-    && chown app:app /app/media
+# command; the running container must be given its own SECRET_KEY and field keys.
+RUN SECRET_KEY=collectstatic-build-only-not-a-secret \
+    FIELD_ENCRYPTION_KEYS=YnVpbGQtb25seS1ub3QtYS1zZWNyZXQtMzItYnl0ZXM= \
+    FIELD_HASH_KEY=build-only-not-a-secret \
+    python manage.py collectstatic --noinput -v0 \
+    && mkdir -p /app/media /app/private-media \
+    && chown app:app /app/media /app/private-media
 
 USER app
 

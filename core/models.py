@@ -69,6 +69,13 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    @classmethod
+    def get_indexed_objects(cls):
+        """Only what the public may read goes into the search index: never a
+        draft that was not published, nor a page behind a view restriction.
+        (search.indexing takes pages out when they are unpublished or restricted.)"""
+        return super().get_indexed_objects().live().public()
+
     def get_breadcrumbs(self):
         """Live, public ancestors from the home page down, this page excluded."""
         return self.get_ancestors().filter(depth__gt=1).live().public().specific()
@@ -127,6 +134,15 @@ class SiteSettings(BaseGenericSetting):
     )
     complaint_email = models.EmailField(_("complaints e-mail"), blank=True)
     complaint_phone = models.CharField(_("complaints telephone or SMS"), max_length=40, blank=True)
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("privacy notice"),
+        help_text=_("The page every public form links to when it asks for consent."),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("office_name"), FieldPanel("logo")], heading=_("Identity")),
@@ -152,6 +168,7 @@ class SiteSettings(BaseGenericSetting):
             [FieldPanel("lapor_url"), FieldPanel("complaint_email"), FieldPanel("complaint_phone")],
             heading=_("Complaint channels"),
         ),
+        FieldPanel("privacy_page"),
     ]
 
     class Meta:
@@ -296,3 +313,35 @@ class AlertBanner(TranslatableMixin, models.Model):
     def role(self):
         """Urgent banners interrupt screen readers; the others wait their turn."""
         return "alert" if self.severity == self.URGENT else "status"
+
+
+class ReferenceCounter(models.Model):
+    """The last reference number given per prefix and year (core.references)."""
+
+    prefix = models.CharField(max_length=10)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="reference_counter_unique")]
+
+    def __str__(self):
+        return f"{self.prefix}-{self.year}: {self.last}"
+
+
+class PublicHoliday(models.Model):
+    """A public holiday or collective leave day (cuti bersama): no working day
+    for response deadlines (core.workingdays)."""
+
+    date = models.DateField(_("date"), unique=True)
+    name = models.CharField(_("name"), max_length=120)
+
+    panels = [FieldPanel("date"), FieldPanel("name")]
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("public holiday")
+        verbose_name_plural = _("public holidays")
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.name}"

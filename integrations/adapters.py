@@ -54,6 +54,15 @@ class UnknownDestination(ImproperlyConfigured):
 
 
 def destination_options(name):
+    """The options of a destination: from settings, or for "backend:<slug>"
+    from the TransactionBackend record managed in the admin."""
+    from .models import BACKEND_DESTINATION_PREFIX, TransactionBackend
+
+    if name.startswith(BACKEND_DESTINATION_PREFIX):
+        backend = TransactionBackend.objects.filter(slug=name[len(BACKEND_DESTINATION_PREFIX) :]).first()
+        if backend is None:
+            raise UnknownDestination(f"No transaction back-end named {name!r} exists.")
+        return backend.adapter_options()
     destinations = getattr(settings, "INTEGRATION_DESTINATIONS", {})
     if name not in destinations:
         raise UnknownDestination(f"No integration destination named {name!r} is configured.")
@@ -62,6 +71,8 @@ def destination_options(name):
 
 def get_adapter(name):
     options = destination_options(name)
+    if not options.get("ACTIVE", True):
+        return InactiveDestination(name, options)
     adapter_class = import_string(options.get("ADAPTER", "integrations.adapters.HttpJsonAdapter"))
     return adapter_class(name, options)
 
@@ -231,3 +242,11 @@ class LoggingAdapter(Adapter):
             self.name,
         )
         return SendResult(DELIVERED)
+
+
+class InactiveDestination(Adapter):
+    """A back-end switched off in the admin: its messages wait and are tried
+    again later, so nothing is lost while it is off."""
+
+    def send(self, message):
+        return SendResult(RETRY, error="back-end inactive")

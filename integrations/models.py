@@ -7,10 +7,15 @@ and to write to logs.
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.crypto import EncryptedTextField
+
+BACKEND_DESTINATION_PREFIX = "backend:"
 
 
 def new_idempotency_key():
@@ -110,3 +115,62 @@ class DevReceivedMessage(models.Model):
 
     def __str__(self):
         return f"{self.destination} {self.idempotency_key}"
+
+
+class TransactionBackend(models.Model):
+    """A service's transaction back-end, managed in the admin: where its
+    submissions go and the secret both sides sign with."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=60,
+        unique=True,
+        help_text=_("Names the back-end in its callback address: /services/callbacks/<slug>/."),
+    )
+    endpoint_url = models.URLField(_("endpoint URL"), max_length=500)
+    signing_secret = EncryptedTextField(
+        _("signing secret"),
+        help_text=_(
+            "Shared with the back-end: signs what we send and what it sends back. At least 32 characters."
+        ),
+    )
+    timeout_seconds = models.PositiveSmallIntegerField(
+        _("timeout (seconds)"),
+        default=10,
+        help_text=_("How long to wait for an answer before trying again later."),
+    )
+    active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("While inactive, submissions are kept and sent when it is active again."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("transaction back-end")
+        verbose_name_plural = _("transaction back-ends")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.signing_secret and len(self.signing_secret) < 32:
+            raise ValidationError({"signing_secret": _("Use at least 32 characters.")})
+
+    @property
+    def destination(self):
+        """The outbox destination name of this back-end."""
+        return f"{BACKEND_DESTINATION_PREFIX}{self.slug}"
+
+    def adapter_options(self):
+        return {
+            "ADAPTER": "integrations.adapters.HttpJsonAdapter",
+            "URL": self.endpoint_url,
+            "SECRET": self.signing_secret,
+            "TIMEOUT": float(self.timeout_seconds),
+            "CONNECT_TIMEOUT": float(min(self.timeout_seconds, 5)),
+            "ACTIVE": self.active,
+        }

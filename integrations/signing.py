@@ -47,3 +47,18 @@ def signature_headers(secret, body, *, now=None):
     """The two headers that sign ``body``."""
     timestamp = int(time.time() if now is None else now)
     return {TIMESTAMP_HEADER: str(timestamp), SIGNATURE_HEADER: sign(secret, timestamp, body)}
+
+
+def verify_request(request, secret, *, max_age=None):
+    """True when a Django request carries a valid signature of its raw body."""
+    from django.conf import settings
+
+    if max_age is None:
+        max_age = getattr(settings, "INTEGRATION_SIGNATURE_MAX_AGE", 300)
+    return verify(
+        secret,
+        request.headers.get(TIMESTAMP_HEADER),
+        request.body,
+        request.headers.get(SIGNATURE_HEADER),
+        max_age=max_age,
+    )

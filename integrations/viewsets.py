@@ -6,6 +6,7 @@ Permissions: "view" (integrations.view_outboxmessage) to look, and
 "retry" (integrations.retry_outboxmessage) to send a dead letter again.
 """
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
@@ -14,6 +15,7 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -21,7 +23,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 
 from . import outbox
-from .models import OutboxMessage
+from .models import OutboxMessage, TransactionBackend
 
 
 class OutboxPermissionPolicy(ModelPermissionPolicy):
@@ -116,3 +118,41 @@ class OutboxViewSet(ModelViewSet):
             content_type=ContentType.objects.get_for_model(OutboxMessage),
             codename__in=["view_outboxmessage", "retry_outboxmessage"],
         )
+
+
+class TransactionBackendForm(WagtailAdminModelForm):
+    """The secret is never shown again once saved: left empty, it is kept."""
+
+    class Meta:
+        model = TransactionBackend
+        fields = ["name", "slug", "endpoint_url", "signing_secret", "timeout_seconds", "active"]
+        widgets = {
+            "signing_secret": forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"})
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["signing_secret"].required = False
+            self.fields["signing_secret"].help_text = _("Leave empty to keep the current secret.")
+
+    def clean_signing_secret(self):
+        secret = self.cleaned_data.get("signing_secret")
+        if not secret and self.instance.pk:
+            return TransactionBackend.objects.get(pk=self.instance.pk).signing_secret
+        return secret
+
+
+class TransactionBackendViewSet(ModelViewSet):
+    model = TransactionBackend
+    icon = "link-external"
+    menu_label = _("Transaction back-ends")
+    add_to_settings_menu = True
+    list_display = ["name", "slug", "endpoint_url", "active", "updated_at"]
+    list_filter = ["active"]
+    search_fields = ["name", "slug"]
+    inspect_view_enabled = False
+    copy_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return TransactionBackendForm

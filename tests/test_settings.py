@@ -17,6 +17,9 @@ SETTINGS_VARIABLES = {
     "DATABASE_URL",
     "DATABASE_CONN_MAX_AGE",
     "SECRET_KEY",
+    "FIELD_ENCRYPTION_KEYS",
+    "FIELD_HASH_KEY",
+    "PRIVATE_MEDIA_ROOT",
     "ALLOWED_HOSTS",
     "CSRF_TRUSTED_ORIGINS",
     "ELASTICSEARCH_URL",
@@ -56,6 +59,8 @@ def production_env(tmp_path, **env):
     return {
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
+        "FIELD_ENCRYPTION_KEYS": "aGVyZS1pcy1hLXRlc3Qta2V5LW9mLTMyLWJ5dGVzISE=",
+        "FIELD_HASH_KEY": secrets.token_urlsafe(32),
         "ALLOWED_HOSTS": "disnaker.palembang.go.id",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
         "MEDIA_ROOT": str(tmp_path / "media"),
@@ -69,6 +74,17 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert "SECRET_KEY" in result.stderr.splitlines()[-1]
+
+
+@pytest.mark.parametrize("variable", ["FIELD_ENCRYPTION_KEYS", "FIELD_HASH_KEY"])
+def test_production_settings_refuse_to_start_without_the_personal_data_keys(tmp_path, variable):
+    env = production_env(tmp_path)
+    del env[variable]
+
+    result = run(["-c", "import django; django.setup()"], **env)
+
+    assert result.returncode != 0
+    assert variable in result.stderr.splitlines()[-1]
 
 
 def test_production_settings_pass_the_deployment_checklist(tmp_path):
