@@ -62,3 +62,42 @@ class TimeUnit(models.TextChoices):
     MINUTES = "minutes", _("minutes")
     HOURS = "hours", _("hours")
     WORKING_DAYS = "working_days", _("working days")
+
+
+class FieldKind(models.TextChoices):
+    """The kinds of question an editor can put on a service's online form."""
+
+    TEXT = "text", _("Short text")
+    TEXTAREA = "textarea", _("Long text")
+    EMAIL = "email", _("E-mail address")
+    PHONE = "phone", _("Phone number")
+    DATE = "date", _("Date")
+    CHOICE = "choice", _("Choice from a list")
+    NUMBER = "number", _("Whole number")
+    NIK = "nik", _("Identity number (NIK)")
+    FILE = "file", _("File upload")
+
+
+class SubmissionStatus(models.TextChoices):
+    """Where an application stands. The back-end reports every status but the first."""
+
+    SUBMITTED = "submitted", _("Submitted")
+    RECEIVED = "received", _("Received")
+    IN_PROCESS = "in_process", _("In process")
+    MORE_DOCUMENTS_NEEDED = "more_documents_needed", _("More documents needed")
+    COMPLETED = "completed", _("Completed")
+    REJECTED = "rejected", _("Rejected")
+
+
+#: What a back-end may report in a status callback.
+CALLBACK_STATUSES = [status for status in SubmissionStatus.values if status != SubmissionStatus.SUBMITTED]
+
+#: Colour of the status tag (components/status_tag.html).
+STATUS_TAG_KINDS = {
+    SubmissionStatus.SUBMITTED: "grey",
+    SubmissionStatus.RECEIVED: "blue",
+    SubmissionStatus.IN_PROCESS: "blue",
+    SubmissionStatus.MORE_DOCUMENTS_NEEDED: "yellow",
+    SubmissionStatus.COMPLETED: "green",
+    SubmissionStatus.REJECTED: "red",
+}

@@ -5,17 +5,20 @@ Runs after ``regulations.demo`` and ``offices.demo``; a regulation or a
 division that is not there is simply left out, so this also runs alone.
 """
 
+import uuid
+
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
 from core.demo import stream, upsert_bilingual
 
-from .choices import Category, HowToApply, TimeUnit
+from .choices import Category, FieldKind, HowToApply, TimeUnit
 from .models import (
     JourneyPage,
     JourneyStep,
     RelatedService,
+    ServiceFormField,
     ServiceIndexPage,
     ServiceLegalBasis,
     ServicePage,
@@ -604,7 +607,7 @@ SERVICES = [
             ["hubungan-industrial", "hi", "hijamsos", "bidang-hubungan-industrial"],
             "Hubungan Industrial",
         ),
-        "how": HowToApply.COUNTER,
+        "how": HowToApply.ONLINE_FORM,
         "counter": INDUSTRIAL_RELATIONS_COUNTER,
         "requirements": [
             _req("Surat permohonan pencatatan", "Letter asking for recording"),
@@ -1040,6 +1043,195 @@ JOURNEYS = [
 ]
 
 
+#: The development back-end that ships with the project (integrations/views.py):
+#: `make run` serves it at this address and the worker forwards applications to it.
+DEV_BACKEND = {
+    "slug": "dev",
+    "name": "Development back-end",
+    "endpoint_url": "http://127.0.0.1:8000/integrations/dev-backend/dev/",
+    # Demo data only: a real back-end gets its own secret in the admin.
+    "signing_secret": "dev-only-signing-secret-of-the-development-back-end",
+}
+
+
+def _q(kind, name, label, help_text=("", ""), required=True, **extra):
+    return {"kind": kind, "name": name, "label": label, "help": help_text, "required": required, **extra}
+
+
+_NAME = _q(
+    FieldKind.TEXT, "full_name", ("Nama lengkap", "Full name"), ("Sesuai KTP.", "As on your identity card.")
+)
+_NIK = _q(FieldKind.NIK, "nik", ("NIK", "Identity number (NIK)"))
+_PHONE = _q(
+    FieldKind.PHONE,
+    "phone",
+    ("Nomor HP/WhatsApp", "Mobile or WhatsApp number"),
+    ("Untuk kabar tentang permohonan Anda.", "For news about your application."),
+)
+_EMAIL = _q(
+    FieldKind.EMAIL,
+    "email",
+    ("Alamat e-mail", "E-mail address"),
+    (
+        "Kami kirim nomor registrasi dan kabar status ke sini.",
+        "We send the reference number and status news here.",
+    ),
+    required=False,
+)
+
+#: The questions of each online form, by service slug.
+FORMS = {
+    "pendaftaran-pelatihan-berbasis-kompetensi": [
+        _NAME,
+        _NIK,
+        _q(FieldKind.DATE, "birth_date", ("Tanggal lahir", "Date of birth")),
+        _PHONE,
+        _EMAIL,
+        _q(
+            FieldKind.CHOICE,
+            "trade",
+            ("Kejuruan yang dipilih", "Trade you choose"),
+            choices="Las / Welding\nMenjahit / Sewing\nTeknisi komputer / Computer repair\n"
+            "Tata boga / Catering\nOtomotif / Automotive\nTata rias / Beauty",
+        ),
+        _q(
+            FieldKind.CHOICE,
+            "education",
+            ("Pendidikan terakhir", "Latest education"),
+            choices="SD / Primary\nSMP / Junior secondary\nSMA/SMK / Senior secondary\nD3/S1 / Diploma or degree",
+        ),
+        _q(
+            FieldKind.FILE,
+            "ktp_scan",
+            ("Foto atau pindaian KTP", "Photo or scan of your identity card (KTP)"),
+            file_types="pdf,jpeg,png",
+        ),
+        _q(
+            FieldKind.FILE,
+            "ak1_card",
+            ("Kartu pencari kerja (AK/I)", "Job-seeker card (AK/I)"),
+            required=False,
+            file_types="pdf,jpeg,png",
+        ),
+    ],
+    "informasi-lowongan-dan-bursa-kerja": [
+        _NAME,
+        _PHONE,
+        _EMAIL,
+        _q(
+            FieldKind.CHOICE,
+            "registering_as",
+            ("Mendaftar sebagai", "Registering as"),
+            choices="Pencari kerja / Job seeker\nPerusahaan peserta / Exhibiting employer",
+        ),
+        _q(
+            FieldKind.TEXT,
+            "company",
+            ("Nama perusahaan", "Company name"),
+            ("Hanya untuk perusahaan peserta.", "Only for exhibiting employers."),
+            required=False,
+        ),
+        _q(
+            FieldKind.FILE,
+            "cv",
+            ("Daftar riwayat hidup (CV)", "Curriculum vitae (CV)"),
+            ("Boleh dikosongkan.", "You may leave this out."),
+            required=False,
+            file_types="pdf",
+        ),
+    ],
+    "pencatatan-pkwt": [
+        _q(FieldKind.TEXT, "company", ("Nama perusahaan", "Company name")),
+        _q(FieldKind.TEXT, "contact_person", ("Nama penanggung jawab", "Contact person")),
+        _PHONE,
+        {**_EMAIL, "required": True},
+        _q(
+            FieldKind.NUMBER,
+            "workers",
+            ("Jumlah pekerja PKWT", "Number of workers on the contracts"),
+            min_value=1,
+            max_value=5000,
+        ),
+        _q(FieldKind.DATE, "signed_on", ("Tanggal penandatanganan PKWT", "Date the contracts were signed")),
+        _q(
+            FieldKind.FILE,
+            "contracts",
+            ("Naskah PKWT dan daftar pekerja", "The contracts and the list of workers"),
+            ("Satu berkas PDF.", "One PDF file."),
+            file_types="pdf",
+        ),
+    ],
+    "konsultasi-ketenagakerjaan-dan-laporan-phk": [
+        _NAME,
+        _PHONE,
+        _EMAIL,
+        _q(
+            FieldKind.CHOICE,
+            "topic",
+            ("Jenis", "Kind"),
+            choices="Konsultasi / Consultation\nLaporan PHK / Layoff report\nLainnya / Other",
+        ),
+        _q(FieldKind.TEXT, "company", ("Nama perusahaan", "Company name"), required=False),
+        _q(
+            FieldKind.NUMBER,
+            "workers_affected",
+            ("Jumlah pekerja yang di-PHK", "Number of workers laid off"),
+            ("Hanya untuk laporan PHK.", "Only for a layoff report."),
+            required=False,
+            min_value=1,
+        ),
+        _q(
+            FieldKind.TEXTAREA,
+            "question",
+            ("Pertanyaan atau uraian kejadian", "Your question, or what happened"),
+            max_length=4000,
+        ),
+        _q(
+            FieldKind.FILE,
+            "document",
+            ("Surat PHK atau perjanjian kerja", "Dismissal letter or employment contract"),
+            ("Bila ada.", "If you have one."),
+            required=False,
+            file_types="pdf,jpeg,png",
+        ),
+    ],
+}
+
+#: Namespace of the translation keys of the demo questions (stable between runs).
+_FORM_NAMESPACE = uuid.UUID("6f1d2b0e-8c4e-4f7a-9a55-3b1f0c2d7e11")
+
+
+def dev_backend():
+    """The development back-end record (created once; an edited one is left alone)."""
+    from integrations.models import TransactionBackend
+
+    backend, _created = TransactionBackend.objects.get_or_create(
+        slug=DEV_BACKEND["slug"],
+        defaults={key: value for key, value in DEV_BACKEND.items() if key != "slug"},
+    )
+    return backend
+
+
+def _form_fields(slug, language):
+    return [
+        ServiceFormField(
+            translation_key=uuid.uuid5(_FORM_NAMESPACE, f"{slug}:{spec['name']}"),
+            sort_order=order,
+            label=spec["label"][language],
+            help_text=spec["help"][language],
+            kind=spec["kind"],
+            name=spec["name"],
+            required=spec["required"],
+            choices=spec.get("choices", ""),
+            max_length=spec.get("max_length"),
+            min_value=spec.get("min_value"),
+            max_value=spec.get("max_value"),
+            file_types=spec.get("file_types", ""),
+        )
+        for order, spec in enumerate(FORMS.get(slug, []))
+    ]
+
+
 def _locales():
     return Locale.objects.get(language_code="id"), Locale.objects.get(language_code="en")
 
@@ -1135,6 +1327,7 @@ def _shared(service):
         "time_unit": service["time"][1],
         "cost": 0,
         "number_of_staff": service["staff"],
+        "transaction_backend": dev_backend() if service["how"] == HowToApply.ONLINE_FORM else None,
         "blank_forms": stream(
             *[
                 ("document", {"document": _blank_form(title, filename).pk, "title": ""})
@@ -1207,6 +1400,7 @@ def seed(homes):
                 for order, slug in enumerate(RELATED.get(service["slug"], []))
                 if slug in pages
             ]
+            page.form_fields = _form_fields(service["slug"], language)
             page.save_revision().publish()
 
     for journey in JOURNEYS:

@@ -6,6 +6,8 @@ the public and eight on its management. The rules (filtering, formatting,
 journeys, schema.org) live in plain modules beside this one.
 """
 
+from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -24,13 +26,16 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES, DocumentLinkBlock, StepBlock
+from core.crypto import EncryptedJSONField, EncryptedTextField
 from core.models import BasePage, opening_hours_field
+from core.uploads import FILE_TYPES, private_storage, private_upload_to
 
 from . import standard
 from .choices import (
@@ -38,7 +43,9 @@ from .choices import (
     HOW_TO_APPLY_TAG_KINDS,
     Audience,
     Category,
+    FieldKind,
     HowToApply,
+    SubmissionStatus,
     TimeUnit,
 )
 
@@ -63,7 +70,7 @@ class RequirementBlock(blocks.StructBlock):
         label = _("Requirement")
 
 
-class ServiceIndexPage(BasePage):
+class ServiceIndexPage(RoutablePageMixin, BasePage):
     """The service directory of one language, with the office's service pledge."""
 
     PER_PAGE = 20
@@ -84,6 +91,16 @@ class ServiceIndexPage(BasePage):
     class Meta:
         verbose_name = _("service directory")
         verbose_name_plural = _("service directories")
+
+    @path("track/", name="track")
+    def track(self, request):
+        """Where applicants follow their applications (services.tracking)."""
+        from .tracking import tracking_view
+
+        return tracking_view(self, request)
+
+    def tracking_url(self):
+        return self.url + self.reverse_subpage("track")
 
     def services(self):
         """The live, public services of this directory, in its language."""
@@ -120,7 +137,7 @@ class ServiceIndexPage(BasePage):
         return context
 
 
-class ServicePage(BasePage):
+class ServicePage(RoutablePageMixin, BasePage):
     """One service and its published standard."""
 
     # --- What it is and who it is for -------------------------------------------------
@@ -159,6 +176,15 @@ class ServicePage(BasePage):
     )
     external_system = models.CharField(
         _("name of the external system"), max_length=100, blank=True, help_text=_("E.g. SIAPkerja or WLKP.")
+    )
+    transaction_backend = models.ForeignKey(
+        "integrations.TransactionBackend",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="services",
+        verbose_name=_("transaction back-end"),
+        help_text=_("The system that receives the applications sent with the online form."),
     )
     counter_location = models.TextField(
         _("counter location"),
@@ -277,6 +303,20 @@ class ServicePage(BasePage):
             heading=_("How to apply"),
         ),
         MultiFieldPanel(
+            [
+                HelpPanel(
+                    content=_(
+                        "Only for an online form: the questions people answer, and the back-end that "
+                        "receives the applications. The first e-mail and the first phone question are "
+                        "the applicant's contact, used for the confirmation and for tracking."
+                    )
+                ),
+                FieldPanel("transaction_backend"),
+                InlinePanel("form_fields", label=_("Question")),
+            ],
+            heading=_("Online form"),
+        ),
+        MultiFieldPanel(
             [FieldPanel("counter_location"), FieldPanel("counter_phone"), FieldPanel("counter_hours")],
             heading=_("Counter"),
         ),
@@ -344,6 +384,7 @@ class ServicePage(BasePage):
         SynchronizedField("division"),
         SynchronizedField("external_url"),
         SynchronizedField("counter_phone"),
+        SynchronizedField("transaction_backend"),
     ]
     # The public API (api app): the whole published standard.
     api_fields = [
@@ -401,6 +442,10 @@ class ServicePage(BasePage):
                 errors["external_system"] = _(
                     "An external system needs its name, e.g. SIAPkerja, so people know where they go."
                 )
+        if self.how_to_apply == HowToApply.ONLINE_FORM and not self.transaction_backend_id:
+            errors["transaction_backend"] = _(
+                "An online form needs the transaction back-end that receives its applications."
+            )
         if self.how_to_apply == HowToApply.COUNTER and not (self.counter_location or "").strip():
             errors["counter_location"] = _("A counter-only service needs the place of the counter.")
         if not self.audiences:
@@ -494,7 +539,34 @@ class ServicePage(BasePage):
             related_services=self.related_pages(),
             journey_positions=journeys.positions_for(self),
         )
+        if self.accepts_applications:
+            from .onlineform import build_form
+
+            context.setdefault("online_form", build_form(self)())
+            context["apply_url"] = self.url + self.reverse_subpage("apply")
         return context
+
+    # --- The online form (services.onlineform, services.submissions) ----------------------
+
+    @property
+    def accepts_applications(self):
+        return self.how_to_apply == HowToApply.ONLINE_FORM and self.transaction_backend_id is not None
+
+    @path("apply/", name="apply")
+    def apply(self, request):
+        from .onlineform import apply_view
+
+        return apply_view(self, request)
+
+    @path("apply/done/", name="apply_done")
+    def apply_done(self, request):
+        from .onlineform import done_view
+
+        return done_view(self, request)
+
+    def directory_page(self):
+        parent = self.get_parent()
+        return parent.specific if parent is not None else None
 
     def get_json_ld(self, request):
         from core.models import SiteSettings
@@ -610,3 +682,280 @@ class JourneyStep(TranslatableMixin, Orderable):
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("journey step")
         verbose_name_plural = _("journey steps")
+
+
+# --- Online forms ------------------------------------------------------------------------
+
+
+class FileTypesFormField(forms.MultipleChoiceField):
+    """Tick boxes in the admin for a comma-separated list of file types."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def prepare_value(self, value):
+        if isinstance(value, str):
+            return [item for item in value.split(",") if item]
+        return value
+
+    def has_changed(self, initial, data):
+        return super().has_changed(self.prepare_value(initial or ""), data)
+
+    def clean(self, value):
+        return ",".join(super().clean(value))
+
+
+class FileTypesField(models.CharField):
+    """The file types a question accepts, e.g. "pdf,jpeg" (codes of core.uploads.FILE_TYPES)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 40)
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return FileTypesFormField(
+            choices=[(code, label) for code, (_mime, label) in FILE_TYPES.items()],
+            required=not self.blank,
+            label=self.verbose_name,
+            help_text=self.help_text,
+        )
+
+
+class ServiceFormField(TranslatableMixin, Orderable):
+    """One question of a service's online form.
+
+    The words (label, hint) are translated; what the question is and how it is
+    checked (kind, name, limits, choices) are the same in every language, so
+    a back-end gets the same answers whatever language the applicant used.
+    """
+
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="form_fields")
+    label = models.CharField(_("question"), max_length=200)
+    help_text = models.CharField(_("hint"), max_length=300, blank=True)
+    kind = models.CharField(
+        _("kind of answer"), max_length=20, choices=FieldKind.choices, default=FieldKind.TEXT
+    )
+    name = models.SlugField(
+        _("name for the back-end"),
+        max_length=50,
+        blank=True,
+        allow_unicode=False,
+        help_text=_("The key of this answer in what the back-end receives. Made from the question if empty."),
+    )
+    required = models.BooleanField(_("required"), default=True)
+    choices = models.TextField(
+        _("choices"), blank=True, help_text=_("For a choice from a list: one choice per line.")
+    )
+    max_length = models.PositiveIntegerField(
+        _("maximum length"), null=True, blank=True, help_text=_("For text: the most characters allowed.")
+    )
+    min_value = models.IntegerField(_("smallest number"), null=True, blank=True)
+    max_value = models.IntegerField(_("largest number"), null=True, blank=True)
+    file_types = FileTypesField(
+        _("file types"),
+        blank=True,
+        help_text=_("For a file upload: the types accepted (checked by content)."),
+    )
+    max_file_mb = models.DecimalField(
+        _("largest file (MB)"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0.1)],
+        help_text=_("For a file upload. Empty: the site's limit."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("label"), FieldPanel("kind"), FieldPanel("required")]),
+        FieldPanel("help_text"),
+        FieldPanel("name"),
+        FieldPanel("choices"),
+        FieldRowPanel([FieldPanel("max_length"), FieldPanel("min_value"), FieldPanel("max_value")]),
+        FieldRowPanel([FieldPanel("file_types"), FieldPanel("max_file_mb")]),
+    ]
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        SynchronizedField("kind"),
+        SynchronizedField("name"),
+        SynchronizedField("required"),
+        SynchronizedField("choices"),
+        SynchronizedField("max_length"),
+        SynchronizedField("min_value"),
+        SynchronizedField("max_value"),
+        SynchronizedField("file_types"),
+        SynchronizedField("max_file_mb"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def choice_list(self):
+        return [line.strip() for line in (self.choices or "").splitlines() if line.strip()]
+
+    @property
+    def allowed_file_types(self):
+        chosen = [code for code in (self.file_types or "").split(",") if code in FILE_TYPES]
+        return tuple(chosen) or ("pdf", "jpeg", "png")
+
+    @property
+    def max_file_bytes(self):
+        if self.max_file_mb is None:
+            return settings.PUBLIC_UPLOAD_MAX_BYTES
+        return int(self.max_file_mb * 1024 * 1024)
+
+    def fill_name(self):
+        if not (self.name or "").strip():
+            from .onlineform import field_key
+
+            self.name = field_key(self)[:50]
+
+    def save(self, *args, **kwargs):
+        self.fill_name()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.fill_name()
+        errors = {}
+        if self.kind == FieldKind.CHOICE and len(self.choice_list) < 2:
+            errors["choices"] = _("A choice from a list needs at least two choices, one per line.")
+        if self.kind == FieldKind.FILE and self.max_file_mb is not None:
+            if self.max_file_bytes > settings.PUBLIC_UPLOAD_MAX_BYTES:
+                errors["max_file_mb"] = _("At most %(limit)s MB, the site's limit for uploads.") % {
+                    "limit": round(settings.PUBLIC_UPLOAD_MAX_BYTES / 1024 / 1024, 1)
+                }
+        if self.min_value is not None and self.max_value is not None and self.min_value > self.max_value:
+            errors["max_value"] = _("The largest number must not be smaller than the smallest.")
+        if errors:
+            raise ValidationError(errors)
+
+
+# --- Applications sent with an online form --------------------------------------------------
+
+
+class ServiceSubmission(models.Model):
+    """One application. The answers (NIK included) and the contact are encrypted
+    at rest; the keyed hashes find it again for tracking. Never indexed for search."""
+
+    reference = models.CharField(_("reference number"), max_length=30, unique=True, editable=False)
+    service = models.ForeignKey(
+        ServicePage,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="submissions",
+        verbose_name=_("service"),
+    )
+    service_title = models.CharField(_("service title"), max_length=255)
+    backend = models.ForeignKey(
+        "integrations.TransactionBackend",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="submissions",
+        verbose_name=_("transaction back-end"),
+    )
+    language = models.CharField(_("language"), max_length=10)
+    answers = EncryptedJSONField(_("answers"), default=list)
+    nik_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    email_hash = models.CharField(max_length=64, blank=True, editable=False)
+    phone_hash = models.CharField(max_length=64, blank=True, editable=False)
+    applicant_email = EncryptedTextField(_("applicant's e-mail"), blank=True)
+    applicant_phone = EncryptedTextField(_("applicant's phone"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=30, choices=SubmissionStatus.choices, default=SubmissionStatus.SUBMITTED
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        ordering = ["-created_at"]
+        permissions = [("change_submission_status", "Can record a status change of an application")]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def status_tag_kind(self):
+        from .choices import STATUS_TAG_KINDS
+
+        return STATUS_TAG_KINDS.get(self.status, "grey")
+
+
+class SubmissionAttachment(models.Model):
+    """A file sent with an application: in private storage, never at a public URL."""
+
+    submission = models.ForeignKey(
+        ServiceSubmission, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("application")
+    )
+    field_name = models.CharField(_("question"), max_length=50)
+    file = models.FileField(_("file"), storage=private_storage, upload_to=private_upload_to, max_length=200)
+    original_name = EncryptedTextField(_("original file name"))
+    detected_type = models.CharField(_("type"), max_length=10)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return f"{self.submission_id}/{self.pk}"
+
+    @property
+    def content_type(self):
+        return FILE_TYPES.get(self.detected_type, ("application/octet-stream",))[0]
+
+    @property
+    def download_name(self):
+        """A safe name for the download: the question's key and the reference, not the original name."""
+        extension = "jpg" if self.detected_type == "jpeg" else self.detected_type
+        return f"{self.submission.reference}-{self.field_name}-{self.pk}.{extension}"
+
+
+class SubmissionStatusEvent(models.Model):
+    """One step in an application's history, as the applicant sees it."""
+
+    class Source(models.TextChoices):
+        SITE = "site", _("This site")
+        BACKEND = "backend", _("Transaction back-end")
+        STAFF = "staff", _("Staff")
+
+    submission = models.ForeignKey(
+        ServiceSubmission, on_delete=models.CASCADE, related_name="events", verbose_name=_("application")
+    )
+    status = models.CharField(_("status"), max_length=30, choices=SubmissionStatus.choices)
+    message = EncryptedTextField(_("message to the applicant"), blank=True)
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices)
+    event_id = models.CharField(_("event id"), max_length=100, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "event_id"],
+                condition=~models.Q(event_id=""),
+                name="services_status_event_once",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.submission_id} {self.status}"
+
+    @property
+    def status_tag_kind(self):
+        from .choices import STATUS_TAG_KINDS
+
+        return STATUS_TAG_KINDS.get(self.status, "grey")

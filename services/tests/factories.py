@@ -8,6 +8,7 @@ from services.models import (
     JourneyPage,
     JourneyStep,
     RelatedService,
+    ServiceFormField,
     ServiceIndexPage,
     ServiceLegalBasis,
     ServicePage,
@@ -113,3 +114,32 @@ class RelatedServiceFactory(factory.django.DjangoModelFactory):
         model = RelatedService
 
     sort_order = factory.Sequence(lambda n: n)
+
+
+class TransactionBackendFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "integrations.TransactionBackend"
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Back-end {n}")
+    slug = factory.Sequence(lambda n: f"backend-{n}")
+    endpoint_url = "http://127.0.0.1:9/hook"
+    signing_secret = "a-test-signing-secret-of-at-least-32-chars"
+    timeout_seconds = 2
+
+
+class ServiceFormFieldFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ServiceFormField
+
+    label = factory.Sequence(lambda n: f"Pertanyaan {n}")
+    kind = "text"
+    required = True
+    sort_order = factory.Sequence(lambda n: n)
+
+
+class OnlineServicePageFactory(ServicePageFactory):
+    """A service with an online form (questions added by the caller) and a back-end."""
+
+    how_to_apply = HowToApply.ONLINE_FORM
+    transaction_backend = factory.SubFactory(TransactionBackendFactory)

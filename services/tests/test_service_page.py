@@ -173,17 +173,13 @@ def test_counter_hours_default_to_the_office_hours(client, directory):
     assert '<time datetime="07:30">07.30</time>' in html.split('id="how-to-apply"')[1]
 
 
-def test_online_form_service_says_the_form_is_coming_without_a_fake_form(client, directory):
-    service = ServicePageFactory(parent=directory, how_to_apply=HowToApply.ONLINE_FORM)
+def test_an_online_form_service_without_a_transaction_back_end_is_refused(directory):
+    service = ServicePageFactory.build(how_to_apply=HowToApply.ONLINE_FORM)
 
-    with translation.override("id"):
-        coming = _("Online form coming soon")
-    html = html_of(client, f"/id/layanan/{service.slug}/")
-    apply = html.split('id="how-to-apply"')[1].split("</section>")[0]
+    with pytest.raises(ValidationError) as error:
+        service.clean()
 
-    assert coming in apply
-    assert "<form" not in apply
-    assert "Loket 3, lantai 1, Kantor Disnaker" in apply  # where to go meanwhile
+    assert set(error.value.message_dict) == {"transaction_backend"}
 
 
 def test_external_service_without_address_or_name_is_refused(directory):
