@@ -422,8 +422,8 @@ def test_a_search_runs_a_handful_of_queries(homes, id_locale, django_assert_max_
 
 def test_only_public_content_is_indexed():
     """Forms, tickets and submissions hold personal data: no such model may be indexed.
-    Pages (filtered to live, public and the language when searched), documents and images
-    are the only indexed content."""
+    Pages (filtered to live, public and the language when searched), documents, images and
+    the FAQ's published questions and answers are the only indexed content."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import Page
@@ -434,7 +434,7 @@ def test_only_public_content_is_indexed():
         for model in get_indexed_models()
         if not issubclass(model, Page) and model not in (get_document_model(), get_image_model())
     ]
-    assert others == []
+    assert others == ["faq.FAQEntry"]
 
 
 def test_suggestions_never_offer_drafts_or_private_pages(homes, id_locale):
