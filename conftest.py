@@ -40,6 +40,32 @@ def client(client):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits and cached fragments live in the cache: each test starts afresh."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+def _private_files(storage, folder=""):
+    dirs, files = storage.listdir(folder)
+    yield from (f"{folder}/{name}".lstrip("/") for name in files)
+    for name in dirs:
+        yield from _private_files(storage, f"{folder}/{name}".lstrip("/"))
+
+
+@pytest.fixture(autouse=True)
+def _empty_private_storage():
+    """The in-memory private storage of the test settings (uploads from the
+    public) outlives a test: each test starts with it empty."""
+    from core.uploads import private_storage
+
+    storage = private_storage()
+    for name in list(_private_files(storage)):
+        storage.delete(name)
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     translation.activate("id")
     yield

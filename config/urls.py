@@ -19,6 +19,8 @@ def sitemap_view(request):
 
 
 urlpatterns = [
+    # Liveness and readiness probes for load balancers (ops app).
+    path("", include("ops.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -30,6 +32,8 @@ urlpatterns = [
     path("api/v2/openapi.json", api_views.openapi_json, name="api_openapi"),
     path("api/v2/", api_urls.api_router.urls),
     path("opendata/", include(api_urls.opendata_patterns)),
+    # Signed status callbacks from the transaction back-ends (services app).
+    path("services/", include("services.urls")),
 ]
 
 if settings.DEBUG:
@@ -48,6 +52,8 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("styleguide/", core_views.styleguide, name="styleguide"),
     path("developers/", api_views.developers, name="developers"),
+    path("survey/", include("satisfaction.urls")),
+    path("page-feedback/", include("pagefeedback.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page
 
 from core.blocks import BodyBlock
 from core.models import OpeningHoursBlock
+from core.publicforms import PublicForm
 
 
 @require_GET
@@ -43,8 +44,8 @@ def server_error(request):
 # block, rendered with sample content, for editors and developers.
 
 
-class StyleguideForm(forms.Form):
-    """A sample form shown with errors: fields, hints and the error summary."""
+class StyleguideForm(PublicForm):
+    """A sample public form shown with errors: fields, hints, consent and the error summary."""
 
     full_name = forms.CharField(label=_("Full name"), help_text=_("As written on your identity card (KTP)."))
     email = forms.EmailField(label=_("E-mail"), required=False)
@@ -54,7 +55,6 @@ class StyleguideForm(forms.Form):
         widget=forms.RadioSelect,
     )
     message = forms.CharField(label=_("Message"), widget=forms.Textarea)
-    consent = forms.BooleanField(label=_("I agree that my data is used to answer my message."))
 
 
 def can_see_styleguide(user):
@@ -95,7 +95,10 @@ def _sample_body(paragraph):
 
 def _styleguide_context():
     paragraph = "<p>{}</p>".format(_("The job-seeker card is free of charge and valid for two years."))
-    form = StyleguideForm(data={"full_name": "", "email": "not-an-address", "message": _("Hello")})
+    started = StyleguideForm().initial["started"]
+    form = StyleguideForm(
+        data={"full_name": "", "email": "not-an-address", "message": _("Hello"), "started": started}
+    )
     form.is_valid()
     hours = StreamBlock([("hours", OpeningHoursBlock())]).to_python(
         [

@@ -48,9 +48,17 @@ INSTALLED_APPS = [
     "regulations",
     "offices",
     "services",
+    "satisfaction",
+    "faq",
+    "feedback",
+    "pagefeedback",
+    "consultations",
+    "governance",
     "search",
     "integrations",
     "api",
+    "ops",
+    "security",
     # Wagtail and friends.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -76,6 +84,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -89,6 +99,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (strict on public pages, looser under /admin/) and friends.
+    "security.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses HTML; static files are pre-compressed by WhiteNoise.
     "django.middleware.gzip.GZipMiddleware",
@@ -98,8 +110,16 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff: a TOTP second factor, a lock-out after failed logins, idle sessions end.
+    "django_otp.middleware.OTPMiddleware",
+    "security.middleware.IdleSessionMiddleware",
+    "security.middleware.LoginLockoutMiddleware",
+    "security.middleware.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Anonymous page views from the cache (core.pagecache). Innermost, so every
+    # other middleware (security headers, CSRF cookie, compression) still runs on a hit.
+    "core.pagecache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -145,6 +165,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Seconds an anonymous page view is kept in the cache (core.pagecache); 0 turns it off.
+# Publishing anything makes every cached page stale at once.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 
 # Search; `manage.py update_index` rebuilds every configured index.
 # Wagtail's database backend by default: PostgreSQL full-text search with a text-search
@@ -215,6 +239,20 @@ INTEGRATION_SIGNATURE_MAX_AGE = int(env("INTEGRATION_SIGNATURE_MAX_AGE", "300"))
 # Mounts integrations/dev-backend/<name>/ when DEBUG is off (e.g. on a staging host).
 INTEGRATION_DEV_BACKEND = env_bool("INTEGRATION_DEV_BACKEND")
 
+# Admin hardening and HTTP security (security app). The Content-Security-Policies,
+# SECURITY_CSP_PUBLIC and SECURITY_CSP_ADMIN, default to those in security/conf.py.
+SECURITY_LOGIN_MAX_FAILURES = 5
+SECURITY_LOGIN_LOCKOUT_SECONDS = 900
+SECURITY_SESSION_IDLE_SECONDS = 30 * 60
+OTP_TOTP_ISSUER = "Disnaker Kota Palembang"
+
+# Who hears of new tickets, questions and consultation comments (besides a
+# ticket's division): comma-separated addresses.
+DIALOGUE_NOTIFY_EMAILS = env_list("DIALOGUE_NOTIFY_EMAILS")
+# Working days to answer a ticket, by type. Requests for public information
+# (PPID) are fixed by Law 14/2008: 10 working days, extendable once by 7.
+TICKET_RESPONSE_WORKING_DAYS = {"complaint": 5, "aspiration": 10, "suggestion": 10}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -248,6 +286,41 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 31536000
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Uploads from the public (service applications, tickets): private storage,
+# outside MEDIA_ROOT and without a URL; staff download them through
+# permission-checked views. One limit, used by the check and by its message.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+STORAGES["private"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+}
+PUBLIC_UPLOAD_MAX_BYTES = int(env("PUBLIC_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
+
+# Personal data at rest: Fernet keys (the first encrypts, all decrypt, so keys
+# can be rotated) and the key of the hashes used for lookups (NIK, contact).
+# Derived from SECRET_KEY unless set; production requires both (production.py).
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS")
+FIELD_HASH_KEY = env("FIELD_HASH_KEY")
+
+# Public forms: a honeypot, a minimum time to fill, and per-address rate
+# limits as (requests, window in seconds) per scope; the message a visitor
+# sees names the same window.
+PUBLIC_FORM_MIN_SECONDS = 3
+PUBLIC_FORM_MAX_AGE_SECONDS = 24 * 3600
+PUBLIC_FORM_RATE_LIMITS = {
+    "default": (20, 3600),
+    "service_submission": (10, 3600),
+    "ticket": (5, 3600),
+    "tracking": (10, 900),
+    "faq_vote": (60, 3600),
+    "faq_question": (5, 3600),
+    "page_feedback": (60, 3600),
+    "consultation_comment": (10, 3600),
+    "survey": (10, 3600),
+}
+# How many proxies in front of the site append to X-Forwarded-For (0: use REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
 WAGTAIL_SITE_NAME = "Dinas Tenaga Kerja Kota Palembang"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -8,6 +8,7 @@ SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-not-for-production")
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": STORAGES["private"],  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Only the development settings create the demo administrator (seed_demo).

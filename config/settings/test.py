@@ -8,6 +8,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "private": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -17,4 +18,10 @@ ALLOWED_HOSTS = ["*"]
 # base.py makes Elasticsearch the default, the database backend its fallback).
 if not env("ELASTICSEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {"default": SEARCH_DATABASE_BACKEND}  # noqa: F405
+# Admin tests log in with force_login; security/tests turn the second factor on.
+SECURITY_TWO_FACTOR_REQUIRED = False
+# Each test sees what it just created; the page-cache tests turn it on.
+PAGE_CACHE_SECONDS = 0
+# Forms may be sent at once in tests; the timing tests set their own minimum.
+PUBLIC_FORM_MIN_SECONDS = 0
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405

@@ -1,12 +1,27 @@
 from importlib import import_module
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Apps with demo content, in the order their pages may refer to each other.
-SEEDERS = ["regulations.demo", "offices.demo", "services.demo", "news.demo", "home.demo", "search.demo"]
+SEEDERS = [
+    "regulations.demo",
+    "offices.demo",
+    "services.demo",
+    "satisfaction.demo",
+    "faq.demo",
+    "feedback.demo",
+    "consultations.demo",
+    "news.demo",
+    "home.demo",
+    "search.demo",
+    # Last: it votes on pages the others made.
+    "pagefeedback.demo",
+]
 
 
 class Command(BaseCommand):
@@ -20,6 +35,8 @@ class Command(BaseCommand):
         for path in SEEDERS:
             import_module(path).seed(homes)
             self.stdout.write(f"seeded {path}")
+        # Division editors and moderators, their sections and approval workflows.
+        call_command("setup_roles", stdout=self.stdout)
         admin = getattr(settings, "DEMO_ADMIN", None)
         if admin:
             self._ensure_demo_admin(admin)
@@ -39,3 +56,6 @@ class Command(BaseCommand):
                 f"Admin: http://127.0.0.1:8000/admin/  user {admin['username']}  password {admin['password']}"
             )
         )
+        if apps.is_installed("security"):
+            # The admin asks for a second factor: the key for an authenticator app, and today's code.
+            call_command("show_totp", admin["username"], stdout=self.stdout)
