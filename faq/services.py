@@ -342,3 +342,21 @@ def publish_question(question, *, category, question_text, short_answer, full_an
         question.save(update_fields=["entry", "category", "public_question", "status", "answer"])
         mark_answered(question, user=user)
     return entry
+
+
+def search_answers(query, terms, locale, limit):
+    """Live questions of ``locale`` matching ``query``, for the site search's
+    "answers" block (search.services.ANSWERS_HOOK), linked to their own page."""
+    from search.services import Answer, highlight, with_fallback
+
+    from .models import FAQIndexPage
+
+    index = FAQIndexPage.objects.live().public().filter(locale=locale).first()
+    if index is None:
+        return []
+    entries = FAQEntry.objects.filter(live=True, locale=locale)
+    found, _backend = with_fallback(lambda backend: list(backend.search(query, entries)[:limit]))
+    return [
+        Answer(title=entry.question, url=index.entry_url(entry), snippet=highlight(entry.short_answer, terms))
+        for entry in found
+    ]

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import linebreaks
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -219,3 +220,7 @@ class FAQViewSetGroup(ViewSetGroup):
 
 
 register_snippet(FAQViewSetGroup)
+
+
+# The site search shows matching questions above its page results.
+hooks.register("search_answers", services.search_answers)

@@ -589,6 +589,30 @@ def run_search(raw_query, locale=None, request=None, page_type="", page_number=1
     return outcome
 
 
+# --- Answers from content that is not a page ------------------------------------------------
+
+#: Wagtail hook: ``fn(query, terms, locale, limit)`` returns ``Answer`` items from content
+#: that is not a page (the FAQ's questions), shown above the page results.
+ANSWERS_HOOK = "search_answers"
+ANSWERS = 3
+
+
+@dataclass
+class Answer:
+    title: str
+    url: str
+    snippet: str
+
+
+def answers_for(query, terms, locale, limit=ANSWERS):
+    from wagtail import hooks
+
+    found = []
+    for answers in hooks.get_hooks(ANSWERS_HOOK):
+        found.extend(answers(query, terms, locale, limit))
+    return found[:limit]
+
+
 def suggest(raw_query, locale=None, request=None, limit=SUGGESTIONS):
     """Up to ``limit`` live, public pages of the language whose titles start like the
     query: the backend's autocomplete, else titles containing the words."""

@@ -46,6 +46,9 @@ def search(request):
         "search_query": outcome.query,
         "outcome": outcome,
         "page_obj": outcome.page_obj,
+        "answers": services.answers_for(outcome.query, outcome.terms, locale)
+        if outcome.terms and first_view
+        else [],
     }
     if outcome.query and not outcome.has_results:
         context["sections"] = _menu_sections(request)
