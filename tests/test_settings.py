@@ -132,7 +132,7 @@ def test_redis_url_selects_the_redis_cache_and_no_url_local_memory(module, tmp_p
     with_redis = read_settings(module, 'settings.CACHES["default"]', REDIS_URL="redis://cache:6379/1", **env)
     without = read_settings(module, 'settings.CACHES["default"]', **env)
 
-    assert with_redis["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert with_redis["BACKEND"] == "core.cache.TolerantRedisCache"
     assert with_redis["LOCATION"] == "redis://cache:6379/1"
     assert without["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
 

@@ -1,0 +1,103 @@
+"""A Redis cache that the site survives losing.
+
+The cache only ever speeds things up (whole pages, rate-limit counters,
+synonyms), so when Redis is stopped or unreachable every call behaves as a
+miss instead of raising: pages are rendered afresh, forms are accepted
+(rate limits fail open) and a warning is logged once a minute. /readyz reports
+the cache as down, the site as degraded, and keeps the server in rotation.
+"""
+
+import logging
+import time
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+_WARN_EVERY = 60
+_last_warning = 0.0
+
+
+def _warn(operation, error):
+    global _last_warning
+    now = time.monotonic()
+    if now - _last_warning >= _WARN_EVERY:
+        _last_warning = now
+        logger.warning("Cache unavailable (%s: %s); serving without it.", operation, type(error).__name__)
+
+
+class TolerantRedisCache(RedisCache):
+    def add(self, *args, **kwargs):
+        try:
+            return super().add(*args, **kwargs)
+        except RedisError as error:
+            _warn("add", error)
+            return False
+
+    def get(self, key, default=None, version=None):
+        try:
+            return super().get(key, default, version)
+        except RedisError as error:
+            _warn("get", error)
+            return default
+
+    def set(self, *args, **kwargs):
+        try:
+            return super().set(*args, **kwargs)
+        except RedisError as error:
+            _warn("set", error)
+
+    def touch(self, *args, **kwargs):
+        try:
+            return super().touch(*args, **kwargs)
+        except RedisError as error:
+            _warn("touch", error)
+            return False
+
+    def delete(self, *args, **kwargs):
+        try:
+            return super().delete(*args, **kwargs)
+        except RedisError as error:
+            _warn("delete", error)
+            return False
+
+    def get_many(self, keys, version=None):
+        try:
+            return super().get_many(keys, version)
+        except RedisError as error:
+            _warn("get_many", error)
+            return {}
+
+    def has_key(self, key, version=None):
+        try:
+            return super().has_key(key, version)
+        except RedisError as error:
+            _warn("has_key", error)
+            return False
+
+    def incr(self, key, delta=1, version=None):
+        try:
+            return super().incr(key, delta, version)
+        except RedisError as error:
+            _warn("incr", error)
+            # What a missing key raises: callers already handle it.
+            raise ValueError(f"Key '{key}' not found (cache unavailable).") from error
+
+    def set_many(self, *args, **kwargs):
+        try:
+            return super().set_many(*args, **kwargs)
+        except RedisError as error:
+            _warn("set_many", error)
+            return []
+
+    def delete_many(self, *args, **kwargs):
+        try:
+            return super().delete_many(*args, **kwargs)
+        except RedisError as error:
+            _warn("delete_many", error)
+
+    def clear(self):
+        try:
+            return super().clear()
+        except RedisError as error:
+            _warn("clear", error)
