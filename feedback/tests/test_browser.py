@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
+from core.testing import ensure_wagtail_roots
 from feedback import demo, services
 from feedback.models import FeedbackTicket
 
@@ -25,6 +26,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 @pytest.fixture(scope="module")
 def committed_db(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
+        ensure_wagtail_roots()
         before = connection.creation.serialize_db_to_string()
         cache.clear()
         yield

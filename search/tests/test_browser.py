@@ -14,11 +14,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def root_page(transactional_db):
     """Flushing transactional tests remove Wagtail's root page, which ``homes`` builds on."""
-    from wagtail.models import Locale, Page
+    from core.testing import ensure_wagtail_roots
 
-    if Page.get_first_root_node() is None:
-        locale, _created = Locale.objects.get_or_create(language_code="id")
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    ensure_wagtail_roots()
 
 
 @pytest.fixture

@@ -12,24 +12,14 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
+from core.testing import ensure_wagtail_roots
+
 #: A page taller than this many milliseconds to act on has a problem.
 TIMEOUT_MS = 15_000
 
 # A page a citizen might paste into: one unbroken 300-character word.
 LONG_WORD = "Ketenagakerjaan" * 20
 LONG_WORD_PATH = "/id/uji-kata-panjang/"
-
-
-def _ensure_wagtail_roots():
-    """A transactional test elsewhere may have flushed the database, taking the
-    root page and root collection that Wagtail's migrations create."""
-    from wagtail.models import Collection, Locale, Page
-
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    if Page.get_first_root_node() is None:
-        locale, _created = Locale.objects.get_or_create(language_code="id")
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
 
 
 def _add_long_word_page():
@@ -68,7 +58,7 @@ def demo_site(django_db_setup, django_db_blocker):
     put back as it was found."""
     with django_db_blocker.unblock():
         before = connection.creation.serialize_db_to_string()
-        _ensure_wagtail_roots()
+        ensure_wagtail_roots()
         cache.clear()
         call_command("seed_demo", stdout=io.StringIO())
         _add_long_word_page()
