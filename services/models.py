@@ -538,6 +538,8 @@ class ServicePage(RoutablePageMixin, BasePage):
             legal_bases=self.legal_basis_regulations(),
             related_services=self.related_pages(),
             journey_positions=journeys.positions_for(self),
+            text_components=standard.text_components(self, standard.TEXT_COMPONENTS),
+            guarantee_components=standard.text_components(self, standard.GUARANTEE_COMPONENTS),
         )
         if self.accepts_applications:
             from .onlineform import build_form

@@ -99,3 +99,22 @@ def in_locale(pages, locale, model=None):
         queryset = queryset.specific()
     found = {page.translation_key: page for page in queryset}
     return [found[key] for key in keys if key in found]
+
+
+#: The management components published as editors' text, in the order of
+#: Permenpan RB 15/2014: (anchor, field, heading).
+TEXT_COMPONENTS = [
+    ("facilities", "facilities", _("Facilities")),
+    ("staff-competence", "staff_competence", _("Staff competence")),
+    ("internal-supervision", "internal_supervision", _("Internal supervision")),
+]
+GUARANTEE_COMPONENTS = [
+    ("service-guarantee", "service_guarantee", _("Service guarantee")),
+    ("security", "security_guarantee", _("Security and safety guarantee")),
+    ("performance-evaluation", "performance_evaluation", _("Staff performance evaluation")),
+]
+
+
+def text_components(page, components):
+    """``(anchor, heading, value)`` of ``components`` for the page template."""
+    return [(anchor, heading, getattr(page, field)) for anchor, field, heading in components]
