@@ -107,6 +107,20 @@ class SiteSettings(BaseGenericSetting):
     office_name = models.CharField(
         _("office name"), max_length=200, default="Dinas Tenaga Kerja Kota Palembang"
     )
+    # The letterhead (kop surat) and signature block of printed reports.
+    government_name = models.CharField(
+        _("government name"),
+        max_length=200,
+        default="Pemerintah Kota Palembang",
+        help_text=_("The first line of the letterhead on printed reports."),
+    )
+    head_of_office_name = models.CharField(_("head of office: name"), max_length=200, blank=True)
+    head_of_office_title = models.CharField(
+        _("head of office: title"), max_length=200, default="Kepala Dinas Tenaga Kerja Kota Palembang"
+    )
+    head_of_office_nip = models.CharField(
+        _("head of office: NIP"), max_length=30, blank=True, help_text=_("Civil servant number (NIP).")
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -145,7 +159,18 @@ class SiteSettings(BaseGenericSetting):
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("office_name"), FieldPanel("logo")], heading=_("Identity")),
+        MultiFieldPanel(
+            [FieldPanel("government_name"), FieldPanel("office_name"), FieldPanel("logo")],
+            heading=_("Identity"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("head_of_office_name"),
+                FieldPanel("head_of_office_title"),
+                FieldPanel("head_of_office_nip"),
+            ],
+            heading=_("Signature on reports"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("address"),
