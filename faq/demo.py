@@ -2,7 +2,11 @@
 the office's services in Indonesian and English, and a few asked questions
 waiting for an answer.
 
-Runs after ``services.demo``; answers link to the service pages (a service
+Each category names the division that answers its questions (by division
+code, from ``offices.demo``), so the asked questions land in that division's
+moderation queue.
+
+Runs after ``offices.demo`` and ``services.demo``; answers link to the service pages (a service
 that is not there is left out). Safe to run again: categories and entries are
 found by slug and language, asked questions by their demo reference.
 """
@@ -532,6 +536,16 @@ ENTRIES = [
     ),
 ]
 
+# Category slug → code of the division answering its questions.
+CATEGORY_DIVISIONS = {
+    "umum": "sekretariat",
+    "kartu-kuning": "penempatan",
+    "pelatihan": "pelatihan",
+    "hubungan-kerja": "hubungan-industrial",
+    "perusahaan": "hubungan-industrial",
+    "pekerja-migran": "penempatan",
+}
+
 # (demo number, language, category slug, status, question, name, e-mail, answer)
 ASKED = [
     (
@@ -605,6 +619,13 @@ def _with_links(html, services):
     return re.sub(r"\{link:([a-z0-9-]+)\}", link, html)
 
 
+def _division(locale, code):
+    """The division with ``code`` in the default language, if offices.demo made it."""
+    from offices.models import Division
+
+    return Division.objects.filter(locale=locale, code=code).first() if code else None
+
+
 def _upsert_category(locale, slug, translation_key, **fields):
     category = FAQCategory.objects.filter(locale=locale, slug=slug).first()
     if category is None:
@@ -657,8 +678,15 @@ def seed(homes):
 
     categories = {}
     for slug, en_slug, order, names, descriptions in CATEGORIES:
+        division = _division(locale_id, CATEGORY_DIVISIONS.get(slug))
         category_id = _upsert_category(
-            locale_id, slug, None, name=names[0], description=descriptions[0], sort_order=order
+            locale_id,
+            slug,
+            None,
+            name=names[0],
+            description=descriptions[0],
+            sort_order=order,
+            division=division,
         )
         category_en = _upsert_category(
             locale_en,
@@ -667,6 +695,7 @@ def seed(homes):
             name=names[1],
             description=descriptions[1],
             sort_order=order,
+            division=division,
         )
         categories[slug] = (category_id, category_en)
 
@@ -699,17 +728,21 @@ def seed(homes):
 def _seed_asked(categories):
     from core.crypto import contact_hash
 
+    from .services import division_for
+
     year = timezone.localdate().year
     by_any_slug = {}
     for category_id, category_en in categories.values():
         by_any_slug[category_id.slug] = category_id
         by_any_slug[category_en.slug] = category_en
     for number, language, category_slug, status, question, name, email, answer in ASKED:
+        category = by_any_slug.get(category_slug)
         AskedQuestion.objects.update_or_create(
             reference=f"TNY-{year}-9{number:05d}",
             defaults={
                 "language": language,
-                "category": by_any_slug.get(category_slug),
+                "category": category,
+                "division": division_for(category),
                 "question": question,
                 "name": name,
                 "email": email,

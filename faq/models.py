@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -44,14 +45,27 @@ class FAQCategory(TranslatableMixin, models.Model):
     )
     description = models.CharField(_("description"), max_length=300, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=100)
+    division = models.ForeignKey(
+        "offices.Division",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("division"),
+        help_text=_(
+            "The division that answers questions asked in this category; "
+            "without one, only administrators see them."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("description"),
         FieldPanel("sort_order"),
+        FieldPanel("division"),
     ]
-    override_translatable_fields = [SynchronizedField("sort_order")]
+    override_translatable_fields = [SynchronizedField("sort_order"), SynchronizedField("division")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("FAQ category")
@@ -264,6 +278,9 @@ class AskedQuestion(models.Model):
         PUBLISHED = "published", _("Published")
         REJECTED = "rejected", _("Rejected")
 
+    #: A question in one of these has been dealt with: its retention period runs from ``closed_at``.
+    CLOSED_STATUSES = (Status.ANSWERED, Status.PUBLISHED, Status.REJECTED)
+
     reference = models.CharField(_("reference number"), max_length=30, unique=True, editable=False)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, editable=False)
     category = models.ForeignKey(
@@ -273,6 +290,16 @@ class AskedQuestion(models.Model):
         on_delete=models.SET_NULL,
         related_name="asked_questions",
         verbose_name=_("category"),
+    )
+    #: Who moderates the question (governance.scoping); taken from the category, changeable.
+    division = models.ForeignKey(
+        "offices.Division",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("division"),
+        help_text=_("The division that answers; without one, only administrators see the question."),
     )
     question = EncryptedTextField(_("question asked"))
     name = EncryptedTextField(_("name"), blank=True)
@@ -312,10 +339,15 @@ class AskedQuestion(models.Model):
         editable=False,
     )
     notified_at = models.DateTimeField(_("asker told"), null=True, blank=True, editable=False)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
+    #: Set when privacy.services removed the personal data (retention or a person's request).
+    personal_data_purged_at = models.DateTimeField(
+        _("personal data removed"), null=True, blank=True, editable=False
+    )
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("status"), FieldPanel("category")],
+            [FieldPanel("status"), FieldPanel("category"), FieldPanel("division")],
             heading=_("Moderation"),
         ),
         FieldPanel("answer"),
@@ -329,6 +361,18 @@ class AskedQuestion(models.Model):
 
     def __str__(self):
         return self.reference
+
+    def save(self, *args, **kwargs):
+        # The moment the question was first dealt with, whatever path changed
+        # its status (the moderation form, publishing, the demo).
+        if self.status in self.CLOSED_STATUSES:
+            if self.closed_at is None:
+                self.closed_at = timezone.now()
+        else:
+            self.closed_at = None
+        if kwargs.get("update_fields") is not None and "status" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "closed_at"}
+        super().save(*args, **kwargs)
 
     @property
     def has_email(self):

@@ -1,24 +1,39 @@
 """The FAQ in the admin: entries (with their vote counts), categories, and the
-moderation queue of asked questions, together under "Questions and answers"."""
+moderation queue of asked questions, together under "Questions and answers".
+
+Asked questions belong to a division (from their category, or set by a
+moderator): each division's editors and moderators see only theirs, through
+``visible_questions`` in every view; questions without a division are for the
+administrators (governance.scoping).
+"""
 
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import linebreaks
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.generic import EditView
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from governance.scoping import scope_queryset
+from offices.models import Division
 
 from . import services
 from .forms import PublishForm
@@ -79,8 +94,54 @@ class AskedQuestionPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(AskedQuestion, AskedQuestionPermissionPolicy(AskedQuestion))
 
 
+class AskedQuestionForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "division" in self.fields:
+            # One entry per division (the default language), as in the ticket inbox.
+            self.fields["division"].queryset = Division.objects.filter(
+                Q(locale=Locale.get_default()) | Q(pk=self.instance.division_id)
+            )
+
+
+def visible_questions(user):
+    """The asked questions ``user`` may moderate: those of their divisions;
+    administrators see every question."""
+    return scope_queryset(AskedQuestion.objects.select_related("category", "division"), user, "division")
+
+
+class AskedQuestionIndexView(IndexView):
+    def get_base_queryset(self):
+        return visible_questions(self.request.user)
+
+
+class AskedQuestionInspectView(InspectView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(visible_questions(self.request.user), pk=unquote(str(self.pk)))
+
+
+class AskedQuestionDeleteView(DeleteView):
+    def get_object(self, queryset=None):
+        if getattr(self, "object", None):
+            return self.object
+        return super().get_object(visible_questions(self.request.user))
+
+
+class AskedQuestionHistoryView(HistoryView):
+    def get_base_object_queryset(self):
+        return visible_questions(self.request.user)
+
+
+class AskedQuestionUsageView(UsageView):
+    def get_base_object_queryset(self):
+        return visible_questions(self.request.user)
+
+
 class AskedQuestionEditView(EditView):
     publish_url_name = None
+
+    def get_object(self, queryset=None):
+        return super().get_object(visible_questions(self.request.user))
 
     @property
     def header_buttons(self):
@@ -96,6 +157,11 @@ class AskedQuestionEditView(EditView):
         return buttons
 
     def save_instance(self):
+        if "category" in self.form.changed_data and "division" not in self.form.changed_data:
+            # A new topic brings its division, unless the moderator chose one.
+            division = services.division_for(self.form.instance.category)
+            if division is not None:
+                self.form.instance.division = division
         with transaction.atomic():
             instance = super().save_instance()
             if instance.status in (AskedQuestion.Status.ANSWERED, AskedQuestion.Status.PUBLISHED):
@@ -109,12 +175,18 @@ class AskedQuestionViewSet(ModelViewSet):
     menu_label = _("Asked questions")
     copy_view_enabled = False
     inspect_view_enabled = True
+    index_view_class = AskedQuestionIndexView
+    inspect_view_class = AskedQuestionInspectView
     edit_view_class = AskedQuestionEditView
+    delete_view_class = AskedQuestionDeleteView
+    history_view_class = AskedQuestionHistoryView
+    usage_view_class = AskedQuestionUsageView
     list_display = [
         TitleColumn("reference", label=_("Reference number"), url_name="faq_asked_questions:edit"),
         "question_excerpt",
         Column("status", accessor="get_status_display", label=_("Status")),
         "category",
+        "division",
         Column("language", accessor="get_language_display", label=_("Language")),
         DateColumn("created_at", label=_("Received")),
     ]
@@ -125,6 +197,7 @@ class AskedQuestionViewSet(ModelViewSet):
         "language",
         "status",
         "category",
+        "division",
         "question",
         "name",
         "email",
@@ -136,6 +209,12 @@ class AskedQuestionViewSet(ModelViewSet):
         "answered_by",
         "notified_at",
     ]
+
+    @property
+    def edit_handler(self):
+        from wagtail.admin.panels import ObjectList
+
+        return ObjectList(self.panels, base_form_class=AskedQuestionForm)
 
     @property
     def panels(self):
@@ -151,7 +230,10 @@ class AskedQuestionViewSet(ModelViewSet):
                 ],
                 heading=_("The question"),
             ),
-            MultiFieldPanel([FieldPanel("status"), FieldPanel("category")], heading=_("Moderation")),
+            MultiFieldPanel(
+                [FieldPanel("status"), FieldPanel("category"), FieldPanel("division")],
+                heading=_("Moderation"),
+            ),
             FieldPanel("answer"),
             FieldPanel("public_question"),
         ]
@@ -166,13 +248,11 @@ class AskedQuestionViewSet(ModelViewSet):
 
     def publish_view(self, request, pk):
         """Publishes the editor's answer as a new FAQ entry, in the question's language."""
-        from wagtail.models import Locale
-
         if not (
             request.user.has_perm("faq.change_askedquestion") and request.user.has_perm("faq.add_faqentry")
         ):
             raise PermissionDenied
-        question = get_object_or_404(AskedQuestion, pk=pk)
+        question = get_object_or_404(visible_questions(request.user), pk=pk)
         locale = Locale.objects.filter(language_code=question.language).first()
         if question.status == AskedQuestion.Status.PUBLISHED and question.entry_id:
             messages.warning(request, _("This question is already published."))
