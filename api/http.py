@@ -26,9 +26,6 @@ def add_cors_headers(response):
 def finish(request, response, last_modified=None):
     """CORS on every answer; caching headers and conditional GET on a successful read."""
     add_cors_headers(response)
-    if response.status_code == 404:
-        # No redirect to a language prefix for a missing API item (see api/public_urls.py).
-        getattr(request, "_request", request).urlconf = "api.public_urls"
     if request.method not in ("GET", "HEAD") or response.status_code != 200:
         return response
     if hasattr(response, "render") and not getattr(response, "is_rendered", True):

@@ -94,6 +94,13 @@ def seed(homes):
     return index_id
 
 
+def _division(code):
+    """The Indonesian division with ``code`` (offices.demo), or None when it is not there."""
+    from offices.models import Division
+
+    return Division.objects.filter(code=code, locale__language_code="id").first()
+
+
 def _seed_job_fair_draft(index, today):
     title_id = "Rancangan Peraturan Wali Kota tentang Penyelenggaraan Bursa Kerja"
     document = _draft_pdf(
@@ -153,6 +160,7 @@ def _seed_job_fair_draft(index, today):
         opens_on=today - datetime.timedelta(days=10),
         closes_on=today + datetime.timedelta(days=20),
         draft_document=document,
+        division=_division("penempatan"),
     )
 
 

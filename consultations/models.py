@@ -19,7 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
-from core.crypto import EncryptedTextField
+from core.crypto import EncryptedTextField, contact_hash
 from core.models import BasePage
 
 from . import services
@@ -75,6 +75,17 @@ class ConsultationPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("One per line, e.g. “Article 3”. People may say which one their comment is about."),
     )
+    division = models.ForeignKey(
+        "offices.Division",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("responsible division"),
+        help_text=_(
+            "Hears of new comments at its e-mail address; without one, the office's general address."
+        ),
+    )
     responses_summary = RichTextField(
         _("summary of responses"),
         blank=True,
@@ -90,6 +101,7 @@ class ConsultationPage(RoutablePageMixin, BasePage):
         FieldPanel("draft_document"),
         FieldPanel("body"),
         FieldPanel("draft_sections"),
+        FieldPanel("division"),
         MultiFieldPanel([FieldPanel("responses_summary")], heading=_("After closing")),
     ]
     # The page's own text only: comments are never indexed.
@@ -112,6 +124,7 @@ class ConsultationPage(RoutablePageMixin, BasePage):
         SynchronizedField("opens_on"),
         SynchronizedField("closes_on"),
         SynchronizedField("draft_document"),
+        SynchronizedField("division"),
     ]
     parent_page_types = ["consultations.ConsultationIndexPage"]
     subpage_types = []
@@ -187,6 +200,8 @@ class ConsultationComment(models.Model):
     name = EncryptedTextField(_("name"), blank=True)
     show_name = models.BooleanField(_("show the name publicly"), default=False)
     email = EncryptedTextField(_("e-mail"), blank=True, help_text=_("Never shown publicly."))
+    #: Finds the commenter's comments for an export or erasure (privacy app) without decrypting.
+    email_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="id")
     status = models.CharField(_("status"), max_length=20, choices=STATUSES, default=PENDING, db_index=True)
@@ -196,6 +211,10 @@ class ConsultationComment(models.Model):
     created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)
     replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
+    #: Set when privacy.services removed the personal data (retention or a person's request).
+    personal_data_purged_at = models.DateTimeField(
+        _("personal data removed"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("consultation comment")
@@ -211,6 +230,9 @@ class ConsultationComment(models.Model):
             self.moderated_at = now
         if self.reply and self.replied_at is None:
             self.replied_at = now
+        self.email_hash = contact_hash(self.email) if self.email else ""
+        if kwargs.get("update_fields") is not None and "email" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "email_hash"}
         super().save(*args, **kwargs)
 
     @property

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from core.publicforms import rate_limit
 from integrations.email import enqueue_email
+from offices.services import notify_addresses
 
 from .forms import CommentForm
 from .models import ConsultationComment
@@ -60,9 +61,10 @@ def consultation(request, page):
 
 
 def notify_office(comment):
-    """Tell the office a comment waits for moderation: which consultation and
-    where to moderate it, nothing of what the commenter gave."""
-    recipients = getattr(settings, "DIALOGUE_NOTIFY_EMAILS", [])
+    """Tell the consultation's division (else the office) a comment waits for
+    moderation: which consultation and where to moderate it, nothing of what
+    the commenter gave."""
+    recipients = notify_addresses(comment.consultation.division)
     context = {
         "consultation_title": comment.consultation.title,
         "moderation_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")

@@ -33,6 +33,9 @@ class PublicForm(forms.Form):
     ``requires_consent``, the ``consent`` field like any other."""
 
     requires_consent = True
+    #: Refuse a form sent faster than a person fills it or long after it was
+    #: shown. Off only for a form whose markup is cached or that is one click.
+    requires_start_time = True
 
     #: Bots fill every field; people never see this one (hidden by CSS and
     #: from assistive technology).
@@ -45,11 +48,11 @@ class PublicForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("started", signing.dumps(time.time(), salt=_SIGNER_SALT))
-        else:
+        if self.is_bound:
             # A re-shown form keeps its first start time.
             self.initial["started"] = self.data.get(self.add_prefix("started"), "")
+        elif self.requires_start_time:
+            self.initial.setdefault("started", signing.dumps(time.time(), salt=_SIGNER_SALT))
         if self.requires_consent:
             self.fields["consent"] = forms.BooleanField(
                 label=_(
@@ -75,7 +78,8 @@ class PublicForm(forms.Form):
                 ),
                 code="honeypot",
             )
-        self._check_started(self.data.get(self.add_prefix("started"), ""))
+        if self.requires_start_time:
+            self._check_started(self.data.get(self.add_prefix("started"), ""))
         return cleaned
 
     def _check_started(self, token):
@@ -147,6 +151,8 @@ def rate_limit(request, scope):
     if hits <= max_hits:
         return RateLimitResult(False)
     wait = max(window_start + window - now, 1)
+    # ops.limits.RequestLimitsMiddleware puts it in the 429's Retry-After header.
+    request.rate_limit_retry_after = wait
     minutes = max((wait + 59) // 60, 1)
     message = ngettext(
         "You have sent this form too many times. Please wait %(minutes)d minute and try again.",

@@ -116,6 +116,12 @@ PUBLISHED = {
     "did": "Kami membuka loket tambahan setiap Senin pagi dan memperkenalkan pendaftaran kartu kuning secara "
     "daring, sehingga warga tidak perlu datang untuk mendaftar.",
 }
+PUBLISHED_EN = {
+    "title": "Long queues at the job-seeker card counter",
+    "told": "A resident told us that on Mondays the queue at the job-seeker card (kartu kuning) counter could take more than three hours.",
+    "did": "We open an extra counter every Monday morning and introduced online registration for the job-seeker card, "
+    "so people no longer need to come in to register.",
+}
 
 
 def seed(homes):
@@ -202,14 +208,17 @@ def _ticket(row, divisions):
 
 
 def _published(divisions):
+    """The summary in Indonesian and its English translation, both published."""
     ticket = FeedbackTicket.objects.filter(subject=PUBLISHED["subject"]).first()
-    PublishedTicket.objects.update_or_create(
+    locale_id = Locale.objects.get(language_code="id")
+    locale_en = Locale.objects.get(language_code="en")
+    original, _created = PublishedTicket.objects.update_or_create(
         title=PUBLISHED["title"],
+        locale=locale_id,
         defaults={
             "ticket": ticket,
             "type": TicketType.COMPLAINT,
             "division": divisions.get("penempatan"),
-            "language": "id",
             "what_you_told_us": PUBLISHED["told"],
             "what_we_did": PUBLISHED["did"],
             "received_on": timezone.localdate(ticket.received_at) if ticket else timezone.localdate(),
@@ -217,3 +226,11 @@ def _published(divisions):
             "live": True,
         },
     )
+    english = original.get_translation_or_none(locale_en) or original.copy_for_translation(locale_en)
+    english.title = PUBLISHED_EN["title"]
+    english.what_you_told_us = PUBLISHED_EN["told"]
+    english.what_we_did = PUBLISHED_EN["did"]
+    english.type, english.division = original.type, original.division
+    english.received_on, english.answered_on = original.received_on, original.answered_on
+    english.live = True
+    english.save()

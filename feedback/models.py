@@ -15,7 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.crypto import EncryptedTextField
@@ -106,6 +108,10 @@ class FeedbackTicket(models.Model):
     replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    #: Set when privacy.services removed the personal data (retention or a person's request).
+    personal_data_purged_at = models.DateTimeField(
+        _("personal data removed"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("ticket")
@@ -216,10 +222,11 @@ class PublishedTicketQuerySet(models.QuerySet):
         return self.filter(live=True)
 
 
-class PublishedTicket(models.Model):
+class PublishedTicket(TranslatableMixin, models.Model):
     """ "What you told us, what we did": a ticket and its reply, rewritten by an
     editor without any personal data. It keeps no link to the person: only the
-    ticket's type, topic and dates are copied."""
+    ticket's type, topic and dates are copied. One per language (its locale);
+    the public list of a language shows that language's."""
 
     ticket = models.OneToOneField(
         FeedbackTicket,
@@ -238,7 +245,6 @@ class PublishedTicket(models.Model):
         related_name="+",
         verbose_name=_("division"),
     )
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="id")
     title = models.CharField(_("title"), max_length=150)
     what_you_told_us = models.TextField(
         _("what you told us"),
@@ -261,13 +267,26 @@ class PublishedTicket(models.Model):
         FieldPanel("what_we_did"),
         FieldPanel("type"),
         FieldPanel("division"),
-        FieldPanel("language"),
         FieldPanel("received_on"),
         FieldPanel("answered_on"),
         FieldPanel("live"),
     ]
 
-    class Meta:
+    # The texts are translated; the facts are the same in every language. Not the
+    # ticket (one summary per language links back to it: the original) nor
+    # ``live``: a translation is published once it has been checked.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("what_you_told_us"),
+        TranslatableField("what_we_did"),
+        SynchronizedField("type"),
+        SynchronizedField("division"),
+        SynchronizedField("received_on"),
+        SynchronizedField("answered_on"),
+    ]
+    exclude_fields_in_copy = ["ticket", "live"]
+
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("published ticket")
         verbose_name_plural = _("published tickets")
         ordering = ["-received_on", "-pk"]

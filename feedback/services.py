@@ -24,6 +24,7 @@ from core.references import next_reference
 from core.workingdays import add_working_days
 from integrations import outbox
 from integrations.email import enqueue_email
+from offices.services import notify_addresses
 
 from .models import (
     REFERENCE_PREFIXES,
@@ -352,12 +353,15 @@ def redact_personal_data(text, *, known=(), language=None):
 def publication_draft(ticket):
     """A PublishedTicket (unsaved, not live) prefilled from the ticket, with
     the obvious personal data removed."""
+    from wagtail.models import Locale
+
     known = [ticket.name, ticket.email, ticket.phone]
+    locale = Locale.objects.filter(language_code=ticket.language).first() or Locale.get_default()
     return PublishedTicket(
         ticket=ticket,
         type=ticket.type,
         division=ticket.assigned_division or ticket.division,
-        language=ticket.language,
+        locale=locale,
         title=redact_personal_data(ticket.subject, known=known, language=ticket.language)[:150],
         what_you_told_us=redact_personal_data(ticket.message, known=known, language=ticket.language)[:3000],
         what_we_did=redact_personal_data(ticket.public_reply, known=known, language=ticket.language)[:3000],
@@ -380,14 +384,6 @@ def start_publication(ticket, user):
 
 
 # Notifications -------------------------------------------------------------------
-
-
-def division_recipients(division):
-    """The division's e-mail address if it has one, else DIALOGUE_NOTIFY_EMAILS."""
-    address = getattr(division, "email", "") if division is not None else ""
-    if address:
-        return [address]
-    return list(getattr(settings, "DIALOGUE_NOTIFY_EMAILS", []))
 
 
 def admin_url(ticket):
@@ -416,7 +412,7 @@ def tracking_url(language):
 def notify_division_of_new_ticket(ticket):
     """Tell the division (or the dialogue team): reference, type, topic and a
     link to the admin. Never the message or the contact."""
-    recipients = division_recipients(ticket.assigned_division)
+    recipients = notify_addresses(ticket.assigned_division)
     if not recipients:
         return
     context = {

@@ -135,7 +135,9 @@ def track(request, page):
 
 
 def published(request, page):
-    items = paginate(request, PublishedTicket.objects.live().select_related("division"), PUBLISHED_PER_PAGE)
+    # The summaries written in the page's language: each language lists its own.
+    summaries = PublishedTicket.objects.live().filter(locale=page.locale_id).select_related("division")
+    items = paginate(request, summaries, PUBLISHED_PER_PAGE)
     items.object_list = list(items.object_list)
     for item in items.object_list:
         division = item.division and (item.division.get_translation_or_none(page.locale) or item.division)

@@ -365,56 +365,12 @@ def seed(homes):
     _seed_menus(homes)
 
 
-PRIVACY_ID = stream(
-    (
-        "paragraph",
-        "<p>Disnaker Kota Palembang mengolah data pribadi yang Anda kirim melalui formulir di situs ini "
-        "sesuai Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi.</p>"
-        "<h2>Untuk apa data Anda dipakai</h2>"
-        "<p>Hanya untuk menangani permohonan, pengaduan, pertanyaan atau tanggapan yang Anda kirim, "
-        "memberi tahu Anda perkembangannya, dan menyusun statistik layanan tanpa identitas.</p>"
-        "<h2>Data apa yang kami simpan</h2>"
-        "<p>Yang Anda isi di formulir: nama, NIK bila layanan memerlukannya, nomor telepon, alamat e-mail "
-        "dan berkas lampiran. NIK disimpan terenkripsi; lampiran tidak pernah tersedia di alamat publik "
-        "dan hanya dapat dibuka petugas yang menangani layanan tersebut.</p>"
-        "<h2>Siapa yang menerima</h2>"
-        "<p>Petugas Disnaker yang berwenang, dan sistem layanan tujuan (misalnya sistem instansi yang "
-        "memproses permohonan, atau SP4N-LAPOR! untuk pengaduan yang Anda minta diteruskan).</p>"
-        "<h2>Berapa lama</h2>"
-        "<p>Selama diperlukan untuk menangani permintaan Anda dan sesudahnya sesuai ketentuan kearsipan; "
-        "setelah itu data pribadi dihapus dan hanya statistik yang tersisa.</p>"
-        "<h2>Hak Anda</h2>"
-        "<p>Anda dapat meminta salinan, perbaikan atau penghapusan data Anda melalui kanal pengaduan "
-        "dengan menyebut nomor registrasi Anda.</p>",
-    )
-)
-PRIVACY_EN = stream(
-    (
-        "paragraph",
-        "<p>The Manpower Office of the City of Palembang processes the personal data you send through "
-        "this site's forms under Law 27 of 2022 on Personal Data Protection.</p>"
-        "<h2>What your data is used for</h2>"
-        "<p>Only to handle the application, complaint, question or comment you send, to tell you how it "
-        "progresses, and to compile service statistics without identities.</p>"
-        "<h2>What we keep</h2>"
-        "<p>What you enter in the form: name, NIK where the service needs it, telephone number, e-mail "
-        "address and attached files. The NIK is stored encrypted; attachments are never at a public "
-        "address and only the staff handling that service can open them.</p>"
-        "<h2>Who receives it</h2>"
-        "<p>Authorised office staff, and the system that handles the request (for example the "
-        "institution's system that processes applications, or SP4N-LAPOR! for complaints you ask us to "
-        "forward).</p>"
-        "<h2>How long</h2>"
-        "<p>As long as needed to handle your request and then as archive rules require; after that the "
-        "personal data is deleted and only statistics remain.</p>"
-        "<h2>Your rights</h2>"
-        "<p>You may ask for a copy, a correction or the deletion of your data through the complaint "
-        "channels, quoting your reference number.</p>",
-    )
-)
-
-
 def _seed_privacy_notice(homes):
+    # The text lives with the purge it describes (privacy.demo): its retention
+    # period is PERSONAL_DATA_RETENTION_DAYS.
+    from privacy.demo import notice_bodies
+
+    body_id, body_en = notice_bodies()
     privacy_id, _privacy_en = upsert_bilingual(
         homes.id,
         StandardPage,
@@ -422,13 +378,13 @@ def _seed_privacy_notice(homes):
         {
             "title": "Pemberitahuan Privasi",
             "summary": "Bagaimana kami menggunakan dan melindungi data pribadi yang Anda kirim.",
-            "body": PRIVACY_ID,
+            "body": body_id,
         },
         {
             "title": "Privacy notice",
             "slug": "privacy-notice",
             "summary": "How we use and protect the personal data you send us.",
-            "body": PRIVACY_EN,
+            "body": body_en,
         },
     )
     settings = SiteSettings.load()

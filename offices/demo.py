@@ -134,6 +134,15 @@ DIVISIONS = [
 ]
 
 
+# Where a division's notices go (offices.services.notify_addresses). A reserved
+# example domain, so that a demo site with real SMTP never mails a real office.
+DEMO_EMAIL_DOMAIN = "disnaker-palembang.example"
+
+
+def division_email(code):
+    return f"{code}@{DEMO_EMAIL_DOMAIN}" if code == "sekretariat" else f"bidang-{code}@{DEMO_EMAIL_DOMAIN}"
+
+
 def seed_divisions():
     """The divisions by code, each with its English translation; returns
     ``{code: (indonesian, english)}``."""
@@ -142,12 +151,14 @@ def seed_divisions():
     divisions = {}
     for position, (code, id_fields, en_fields) in enumerate(DIVISIONS, start=1):
         division, _created = Division.objects.update_or_create(
-            code=code, locale=locale_id, defaults={**id_fields, "sort_order": position * 10}
+            code=code,
+            locale=locale_id,
+            defaults={**id_fields, "sort_order": position * 10, "email": division_email(code)},
         )
         english = division.get_translation_or_none(locale_en) or division.copy_for_translation(locale_en)
         for name, value in en_fields.items():
             setattr(english, name, value)
-        english.code, english.sort_order = division.code, division.sort_order
+        english.code, english.sort_order, english.email = division.code, division.sort_order, division.email
         english.save()
         divisions[code] = (division, english)
     return divisions

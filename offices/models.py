@@ -59,16 +59,25 @@ class Division(TranslatableMixin, models.Model):
         _("head's title"), max_length=120, blank=True, help_text=_("E.g. “Kepala Bidang”.")
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+    email = models.EmailField(
+        _("e-mail for notices"),
+        blank=True,
+        help_text=_(
+            "Where notices of new tickets, questions and comments for this division go. "
+            "Empty: to the office's general address."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("short_name"), FieldPanel("code")]),
         FieldPanel("head_title"),
+        FieldPanel("email"),
         FieldPanel("responsibilities"),
         FieldPanel("sort_order"),
     ]
 
-    # The code and the order are the same in every language.
+    # The code, the order and the e-mail address are the same in every language.
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("short_name"),
@@ -76,6 +85,7 @@ class Division(TranslatableMixin, models.Model):
         TranslatableField("head_title"),
         SynchronizedField("code"),
         SynchronizedField("sort_order"),
+        SynchronizedField("email"),
     ]
 
     class Meta(TranslatableMixin.Meta):

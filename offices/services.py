@@ -5,6 +5,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from wagtail.models import Locale
 
 from core.models import WEEKDAYS
@@ -143,6 +144,24 @@ def divisions_for(locale):
             .select_related("locale")
         )
     return sorted(divisions, key=lambda division: (division.sort_order, division.name.lower()))
+
+
+def notify_addresses(division):
+    """Where a notice about something a division handles goes: the division's
+    e-mail address, else DIALOGUE_NOTIFY_EMAILS. The address is one for all
+    languages; a translation not yet synchronised borrows its source's."""
+    from .models import Division
+
+    if division is not None:
+        address = division.email or (
+            Division.objects.filter(translation_key=division.translation_key)
+            .exclude(email="")
+            .values_list("email", flat=True)
+            .first()
+        )
+        if address:
+            return [address]
+    return list(getattr(settings, "DIALOGUE_NOTIFY_EMAILS", []) or [])
 
 
 def profile_for(locale):

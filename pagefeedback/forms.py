@@ -26,6 +26,7 @@ class PageFeedbackForm(PublicForm):
     """
 
     requires_consent = False
+    requires_start_time = False
 
     page = forms.IntegerField(widget=forms.HiddenInput)
     answer = forms.ChoiceField(
@@ -50,9 +51,6 @@ class PageFeedbackForm(PublicForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["comment"].help_text = comment_warning()
-
-    def _check_started(self, token):
-        """No timing check here (see the class docstring)."""
 
     def clean_page(self):
         page = pages_taking_feedback().filter(pk=self.cleaned_data["page"]).first()

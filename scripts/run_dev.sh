@@ -5,6 +5,9 @@ set -euo pipefail
 python=${1:?usage: run_dev.sh PYTHON HOST PORT}
 host=${2:-127.0.0.1}
 port=${3:-8000}
+# Links in notification e-mails point at this server (seed_demo --base-url does the
+# same for the demo transaction back-end); an explicit setting wins.
+export WAGTAILADMIN_BASE_URL="${WAGTAILADMIN_BASE_URL:-http://$host:$port}"
 
 "$python" manage.py db_worker --queue-name '*' >/tmp/disnaker-worker.log 2>&1 &
 worker=$!

@@ -6,6 +6,7 @@ division that is not there is simply left out, so this also runs alone.
 """
 
 import uuid
+from urllib.parse import urlsplit
 
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
@@ -1044,11 +1045,14 @@ JOURNEYS = [
 
 
 #: The development back-end that ships with the project (integrations/views.py):
-#: `make run` serves it at this address and the worker forwards applications to it.
+#: `make run` serves it on its own host and port (``seed_demo --base-url``, see
+#: ``point_dev_backend_at``) and the worker forwards applications to it.
+DEV_BACKEND_PATH = "/integrations/dev-backend/dev/"
+DEV_SERVER_URL = "http://127.0.0.1:8000"
 DEV_BACKEND = {
     "slug": "dev",
     "name": "Development back-end",
-    "endpoint_url": "http://127.0.0.1:8000/integrations/dev-backend/dev/",
+    "endpoint_url": DEV_SERVER_URL + DEV_BACKEND_PATH,
     # Demo data only: a real back-end gets its own secret in the admin.
     "signing_secret": "dev-only-signing-secret-of-the-development-back-end",
 }
@@ -1209,6 +1213,19 @@ def dev_backend():
         slug=DEV_BACKEND["slug"],
         defaults={key: value for key, value in DEV_BACKEND.items() if key != "slug"},
     )
+    return backend
+
+
+def point_dev_backend_at(base_url):
+    """The development back-end at the server ``base_url`` (e.g. http://127.0.0.1:8765,
+    what `make run` serves). A record staff pointed at another path is left alone."""
+    backend = dev_backend()
+    if urlsplit(backend.endpoint_url).path != DEV_BACKEND_PATH:
+        return backend
+    endpoint_url = base_url.rstrip("/") + DEV_BACKEND_PATH
+    if backend.endpoint_url != endpoint_url:
+        backend.endpoint_url = endpoint_url
+        backend.save(update_fields=["endpoint_url"])
     return backend
 
 

@@ -873,6 +873,10 @@ class ServiceSubmission(models.Model):
     )
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    #: Set when privacy.services removed the personal data (retention or a person's request).
+    personal_data_purged_at = models.DateTimeField(
+        _("personal data removed"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("application")

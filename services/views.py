@@ -20,22 +20,13 @@ def _error(message, status):
     return JsonResponse({"status": "error", "error": message}, status=status)
 
 
-def _not_found(request, message):
-    """A JSON 404 that stays a 404. LocaleMiddleware turns a 404 outside the
-    language prefixes into a redirect to /id/… whenever the prefixed path
-    resolves (Wagtail's catch-all always does); it skips that for a request
-    whose urlconf has no i18n_patterns, so this machine endpoint says so."""
-    request.urlconf = "services.urls_machine"
-    return _error(message, 404)
-
-
 @csrf_exempt
 @require_POST
 def status_callback(request, slug):
     """POST {reference, status, message?, event_id}, signed with the back-end's secret."""
     backend = TransactionBackend.objects.filter(slug=slug).first()
     if backend is None:
-        return _not_found(request, "unknown back-end")
+        return _error("unknown back-end", 404)
     if not backend.signing_secret or not verify_request(request, backend.signing_secret):
         return _error("bad signature or stale timestamp", 403)
     try:
@@ -59,7 +50,7 @@ def status_callback(request, slug):
             backend, reference, status, message=message, event_id=str(event_id).strip()
         )
     except submissions.SubmissionNotFound:
-        return _not_found(request, "unknown reference")
+        return _error("unknown reference", 404)
     return JsonResponse({"status": "recorded" if created else "duplicate", "event": event.pk})
 
 
@@ -71,5 +62,5 @@ def attachment_download(request, token):
     except signing.SignatureExpired:
         return _error("link expired", 410)
     except (signing.BadSignature, submissions.SubmissionNotFound):
-        return _not_found(request, "unknown file")
+        return _error("unknown file", 404)
     return attachment_response(attachment.file, attachment.download_name, attachment.content_type)

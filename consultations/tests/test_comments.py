@@ -226,3 +226,20 @@ def test_without_recipients_no_notification_is_queued(client, consultation_en, c
 
     assert ConsultationComment.objects.count() == 1
     assert not OutboxMessage.objects.filter(destination="email").exists()
+
+
+def test_a_consultation_with_a_division_tells_that_division_without_personal_data(
+    client, consultation, comment_data, settings
+):
+    from offices.tests.factories import DivisionFactory
+
+    settings.DIALOGUE_NOTIFY_EMAILS = ["konsultasi@disnaker.example"]
+    consultation.division = DivisionFactory(email="bidang-perencanaan@disnaker.example")
+    consultation.save()
+
+    post(client, consultation, comment_data(consultation, name="Siti Rahma", email="siti@contoh.id"))
+
+    message = OutboxMessage.objects.get(destination="email")
+    assert message.payload["to"] == ["bidang-perencanaan@disnaker.example"]
+    for personal in ("Siti", "siti@contoh.id", "disabilitas"):
+        assert personal not in str(message.payload)

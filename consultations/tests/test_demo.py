@@ -16,3 +16,13 @@ def test_the_demo_has_an_open_and_a_closed_consultation_and_can_run_again(homes,
     assert statuses == {ConsultationComment.APPROVED, ConsultationComment.PENDING}
     assert ConsultationComment.objects.count() == 3
     assert client.get(index.get_translation(homes.en.locale).url).status_code == 200
+
+
+def test_the_demo_consultation_names_the_division_that_hears_of_comments(homes):
+    from offices.demo import seed_divisions
+
+    seed_divisions()
+    demo.seed(homes)
+
+    page = ConsultationPage.objects.get(slug="rancangan-perwali-bursa-kerja")
+    assert page.division.code == "penempatan" and page.division.email

@@ -119,3 +119,22 @@ def test_the_fingerprint_does_not_contain_the_address():
 def test_the_honeypot_label_is_translated(language, text):
     with translation.override(language):
         assert text in str(ContactForm().fields["website"].label)
+
+
+class OneClickForm(PublicForm):
+    requires_consent = False
+    requires_start_time = False
+
+
+def test_a_form_without_the_start_time_check_is_accepted_without_a_start_time():
+    assert OneClickForm({"website": ""}).is_valid()
+
+
+def test_a_form_without_the_start_time_check_still_refuses_a_filled_honeypot():
+    form = OneClickForm({"website": "http://spam.example"})
+    assert not form.is_valid()
+    assert "honeypot" in codes(form)
+
+
+def test_a_form_without_the_start_time_check_carries_no_start_time():
+    assert not OneClickForm().initial.get("started")

@@ -3,6 +3,7 @@ import datetime
 import factory
 import wagtail_factories
 from django.utils import timezone
+from wagtail.models import Locale
 
 from core.crypto import contact_hash
 from feedback.models import FeedbackPage, FeedbackTicket, PublishedTicket, TicketStatus, TicketType
@@ -58,3 +59,4 @@ class PublishedTicketFactory(factory.django.DjangoModelFactory):
     what_we_did = "Kami membuka loket tambahan setiap Senin pagi."
     received_on = factory.LazyFunction(timezone.localdate)
     live = True
+    locale = factory.LazyFunction(Locale.get_default)

@@ -200,3 +200,35 @@ def test_the_detail_lists_attachments_and_the_history_with_who_and_when(admin_cl
     content = admin_client.get(inspect_url(ticket)).content.decode()
     assert reverse("feedback_tickets:attachment", args=[ticket.pk, attachment.pk]) in content
     assert "surat.pdf" in content and "Minta arsip ke sekretariat" in content and staff.username in content
+
+
+def test_the_published_summaries_can_be_listed_per_language(admin_client, homes):
+    from wagtail.models import Locale
+
+    from feedback.tests.factories import PublishedTicketFactory
+
+    PublishedTicketFactory(title="Antrean panjang di loket")
+    PublishedTicketFactory(title="Long queues at the counter", locale=Locale.objects.get(language_code="en"))
+    index = reverse("published_tickets:index")
+
+    indonesian = admin_client.get(index, {"locale": "id"}).content.decode()
+    english = admin_client.get(index, {"locale": "en"}).content.decode()
+
+    assert "Antrean panjang di loket" in indonesian and "Long queues at the counter" not in indonesian
+    assert "Long queues at the counter" in english and "Antrean panjang di loket" not in english
+
+
+def test_a_summary_added_in_english_is_in_the_english_locale(admin_client, homes):
+    response = admin_client.post(
+        reverse("published_tickets:add") + "?locale=en",
+        {
+            "title": "Long queues at the counter",
+            "what_you_told_us": "The queue took three hours.",
+            "what_we_did": "We opened another counter.",
+            "type": TicketType.COMPLAINT,
+            "received_on": "2026-03-02",
+        },
+    )
+
+    assert response.status_code == 302
+    assert PublishedTicket.objects.get().locale.language_code == "en"

@@ -166,6 +166,7 @@ def test_the_rate_limit_stops_the_third_ticket_with_a_clear_message(post, settin
     assert post().status_code == post().status_code == 302
     response = post(subject="Third")
     assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 3600
     assert "too many times" in response.content.decode()
     assert "Third" in response.content.decode()  # the typed values are kept
     assert FeedbackTicket.objects.count() == 2

@@ -2,10 +2,15 @@
 
 import pytest
 from django.utils import translation
+from wagtail.models import Locale
 
 from feedback import services
 from feedback.models import PublishedTicket, TicketEvent
 from feedback.tests.factories import FeedbackTicketFactory, PublishedTicketFactory
+
+
+def english():
+    return Locale.objects.get(language_code="en")
 
 
 def redact(text, **kwargs):
@@ -68,13 +73,14 @@ def test_a_published_ticket_has_no_personal_fields():
 @pytest.mark.django_db
 def test_the_published_list_shows_live_summaries_without_personal_data(client, feedback_page_en, staff):
     ticket = FeedbackTicketFactory(
+        language="en",
         message="Saya Siti Aminah (siti@example.id, 081234567890) menunggu kartu.",
         public_reply="Kartu sudah bisa diambil.",
     )
     draft = services.start_publication(ticket, staff)
     draft.live = True
     draft.save()
-    PublishedTicketFactory(title="Belum diterbitkan", live=False)
+    PublishedTicketFactory(title="Belum diterbitkan", live=False, locale=english())
     response = client.get("/en/feedback/published/")
     content = response.content.decode()
     assert response.status_code == 200
@@ -82,3 +88,34 @@ def test_the_published_list_shows_live_summaries_without_personal_data(client, f
     assert "Belum diterbitkan" not in content
     for personal in ("Siti", "Aminah", "siti@example.id", "081234567890", ticket.reference):
         assert personal not in content
+
+
+@pytest.mark.django_db
+def test_a_publication_draft_is_in_the_language_the_ticket_was_written_in(staff, homes):
+    draft = services.start_publication(FeedbackTicketFactory(language="en"), staff)
+
+    assert draft.locale.language_code == "en"
+
+
+@pytest.mark.django_db
+def test_the_published_list_of_a_language_shows_only_the_summaries_in_that_language(client, feedback_page_en):
+    PublishedTicketFactory(title="Antrean panjang di loket")
+    PublishedTicketFactory(title="Long queues at the counter", locale=english())
+
+    indonesian = client.get("/id/pengaduan/published/").text
+    english_list = client.get("/en/feedback/published/").text
+
+    assert "Antrean panjang di loket" in indonesian and "Long queues at the counter" not in indonesian
+    assert "Long queues at the counter" in english_list and "Antrean panjang di loket" not in english_list
+
+
+@pytest.mark.django_db
+def test_a_translated_summary_starts_unpublished_and_without_the_ticket(homes):
+    original = PublishedTicketFactory(ticket=FeedbackTicketFactory(), live=True)
+
+    translated = original.copy_for_translation(english())
+    translated.save()
+
+    assert translated.translation_key == original.translation_key
+    assert (translated.ticket, translated.live) == (None, False)
+    assert (translated.type, translated.received_on) == (original.type, original.received_on)

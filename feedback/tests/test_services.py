@@ -287,10 +287,20 @@ def test_without_an_email_address_only_the_team_is_told():
     assert [message.payload["to"] for message in emails()] == [["dialog@disnaker.example"]]
 
 
-def test_a_division_with_an_email_address_is_told_instead_of_the_team():
-    division = DivisionFactory()
-    division.email = "penempatan@disnaker.example"  # if offices.Division gains the field
-    assert services.division_recipients(division) == ["penempatan@disnaker.example"]
+def test_a_new_ticket_for_a_division_with_an_email_address_notifies_the_division_instead_of_the_team():
+    division = DivisionFactory(email="penempatan@disnaker.example")
+    ticket = services.create_ticket(new_ticket(division=division))
+    [to_division] = emails(to="penempatan@disnaker.example")
+    assert emails(to="dialog@disnaker.example") == []
+    text = to_division.payload["subject"] + to_division.payload["body"]
+    assert ticket.reference in text
+    for secret in (MESSAGE, "Rp50.000", "Budi", "budi@example.id", "3456"):
+        assert secret not in text
+
+
+def test_a_new_ticket_for_a_division_without_an_email_address_notifies_the_team():
+    services.create_ticket(new_ticket(division=DivisionFactory()))
+    assert len(emails(to="dialog@disnaker.example")) == 1
 
 
 def test_the_person_is_told_of_a_status_change_and_a_reply_but_not_of_a_note(staff):

@@ -34,3 +34,12 @@ def test_demo_pages_render_in_both_languages(client, homes):
     assert profile.status_code == 200 and "Bidang Pelatihan dan Produktivitas" in profile.text
     assert directory.status_code == 200 and "Counter at the Palembang Public Service Mall" in directory.text
     assert kiosk.status_code == 200 and "Manpower Planning and Development Division" in kiosk.text
+
+
+def test_demo_divisions_have_an_address_for_notices_the_same_in_both_languages(homes):
+    demo.seed(homes)
+
+    penempatan = Division.objects.get(code="penempatan", locale__language_code="id")
+    english = Division.objects.get(code="penempatan", locale__language_code="en")
+
+    assert penempatan.email == english.email == "bidang-penempatan@disnaker-palembang.example"

@@ -227,3 +227,50 @@ def test_divisions_in_english_use_the_translation_and_fall_back_to_the_original(
 
     assert [division.name for division in english] == ["Secretariat", "Bidang Pelatihan dan Produktivitas"]
     assert [division.locale.language_code for division in english] == ["en", "id"]
+
+
+# --- Where notices go ----------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_notices_go_to_the_divisions_email_address(settings):
+    settings.DIALOGUE_NOTIFY_EMAILS = ["dialog@disnaker.example"]
+    division = DivisionFactory(email="bidang-penempatan@disnaker.example")
+
+    assert services.notify_addresses(division) == ["bidang-penempatan@disnaker.example"]
+
+
+@pytest.mark.django_db
+def test_notices_for_a_division_without_an_address_go_to_the_general_addresses(settings):
+    settings.DIALOGUE_NOTIFY_EMAILS = ["dialog@disnaker.example", "kepala@disnaker.example"]
+
+    assert services.notify_addresses(DivisionFactory()) == [
+        "dialog@disnaker.example",
+        "kepala@disnaker.example",
+    ]
+
+
+def test_notices_without_a_division_go_to_the_general_addresses(settings):
+    settings.DIALOGUE_NOTIFY_EMAILS = ["dialog@disnaker.example"]
+
+    assert services.notify_addresses(None) == ["dialog@disnaker.example"]
+
+
+@pytest.mark.django_db
+def test_a_translation_not_yet_synchronised_uses_the_address_of_its_source(homes, settings):
+    settings.DIALOGUE_NOTIFY_EMAILS = ["dialog@disnaker.example"]
+    division = DivisionFactory(name="Sekretariat")
+    english = translate_division(division, name="Secretariat")
+    division.email = "sekretariat@disnaker.example"
+    division.save()
+
+    assert services.notify_addresses(english) == ["sekretariat@disnaker.example"]
+
+
+def test_the_divisions_email_address_is_the_same_in_every_language():
+    from wagtail_localize.fields import SynchronizedField, get_translatable_fields
+
+    from offices.models import Division
+
+    [email] = [field for field in get_translatable_fields(Division) if field.field_name == "email"]
+    assert isinstance(email, SynchronizedField)

@@ -1,5 +1,7 @@
 """The demo content: a complete, bilingual directory, robust when other apps' content is missing."""
 
+import io
+
 import pytest
 
 from offices.tests.factories import DivisionFactory
@@ -50,3 +52,42 @@ def test_demo_links_regulations_and_divisions_that_exist(homes, client):
     assert card.division == placement
     assert [basis.regulation.slug for basis in ServiceLegalBasis.objects.filter(page=card)] == ["uu-13-2003"]
     assert "Ketenagakerjaan" in client.get("/id/layanan/kartu-pencari-kerja-ak1/").content.decode()
+
+
+def test_the_demo_back_end_follows_the_development_servers_address():
+    backend = demo.point_dev_backend_at("http://127.0.0.1:8765/")
+
+    backend.refresh_from_db()
+    assert backend.endpoint_url == "http://127.0.0.1:8765/integrations/dev-backend/dev/"
+
+
+def test_the_demo_back_end_moves_with_the_server_when_seeded_again():
+    demo.point_dev_backend_at("http://127.0.0.1:8765")
+    backend = demo.point_dev_backend_at("http://0.0.0.0:9000")
+
+    assert backend.endpoint_url == "http://0.0.0.0:9000/integrations/dev-backend/dev/"
+
+
+def test_a_back_end_staff_pointed_elsewhere_is_left_alone():
+    backend = demo.dev_backend()
+    backend.endpoint_url = "https://layanan.palembang.example/api/permohonan/"
+    backend.save()
+
+    demo.point_dev_backend_at("http://127.0.0.1:8765")
+
+    backend.refresh_from_db()
+    assert backend.endpoint_url == "https://layanan.palembang.example/api/permohonan/"
+
+
+def test_seed_demo_points_the_back_end_at_the_given_base_url(homes, monkeypatch):
+    from django.core.management import call_command
+
+    from home.management.commands import seed_demo
+    from integrations.models import TransactionBackend
+
+    monkeypatch.setattr(seed_demo, "SEEDERS", ["services.demo"])  # the rest is not what this is about
+    call_command("seed_demo", "--base-url", "http://127.0.0.1:8765", stdout=io.StringIO())
+
+    assert TransactionBackend.objects.get(slug="dev").endpoint_url == (
+        "http://127.0.0.1:8765/integrations/dev-backend/dev/"
+    )
