@@ -60,9 +60,10 @@ EXPOSE 8000
 
 # The server only: migrations are a release step (`python manage.py migrate
 # --noinput`; docker-compose.yml runs it as the `release` service) so that
-# several containers never migrate at once. Extra gunicorn options through
-# GUNICORN_CMD_ARGS, e.g. "--workers 4 --timeout 60".
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "2", "--access-logfile", "-"]
+# several containers never migrate at once. gunicorn's settings are in
+# config/gunicorn.py (WEB_CONCURRENCY, GUNICORN_THREADS, …); anything else through
+# GUNICORN_CMD_ARGS, e.g. "--timeout 60".
+CMD ["gunicorn", "-c", "config/gunicorn.py", "config.wsgi", "--bind", "0.0.0.0:8000"]
 
 # robots.txt touches no database. The request carries a host the site accepts
 # (the first of ALLOWED_HOSTS, or HEALTHCHECK_HOST) and says it came over

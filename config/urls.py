@@ -58,5 +58,8 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+# Bodies Django could not read: 413 when too large, 400 with a reason (ops.limits).
+handler400 = "ops.limits.bad_request"
 handler404 = "core.views.page_not_found"
-handler500 = "core.views.server_error"
+# 503 with Retry-After when the database is unreachable, else the styled 500 (ops/errors.py).
+handler500 = "ops.errors.server_error"
