@@ -22,33 +22,20 @@ forwards to a transaction back-end on loopback.
 import argparse
 import json
 import os
-import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from bench.common import PYTHON, ROOT, SECRET, Backend, application, free_port, open_form  # noqa: E402
+
 DATABASE = "disnaker_bench_submissions"
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
-SECRET = "bench-backend-signing-secret-0123456789abcdef"  # noqa: S105 - loopback only
-PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def environment(tmp):
@@ -73,79 +60,7 @@ def django_shell(env, code):
     return result.stdout.strip().splitlines()[-1]
 
 
-# The loopback back-end ----------------------------------------------------------------------
-
-
-class Backend:
-    def __init__(self):
-        sys.path.insert(0, str(ROOT))
-        from integrations.signing import verify
-
-        self.keys = {}
-        self.bad_signatures = 0
-        self.lock = threading.Lock()
-        backend = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                good = verify(
-                    SECRET,
-                    self.headers.get("X-Signature-Timestamp"),
-                    body,
-                    self.headers.get("X-Signature"),
-                    max_age=300,
-                )
-                key = self.headers.get("Idempotency-Key", "")
-                with backend.lock:
-                    if not good:
-                        backend.bad_signatures += 1
-                    else:
-                        backend.keys[key] = backend.keys.get(key, 0) + 1
-                reply = b'{"status":"received"}' if good else b'{"status":"error"}'
-                self.send_response(200 if good else 403)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(reply)))
-                self.end_headers()
-                self.wfile.write(reply)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.server.server_address[1]}/submissions"
-
-
 # Applicants ----------------------------------------------------------------------------------
-
-VALUES = {
-    "text": "Siti Aminah",
-    "textarea": "Lulusan SMK jurusan teknik las, mencari pelatihan lanjutan.",
-    "email": "siti.bench@example.id",
-    "phone": "0812 3456 7890",
-    "date": "1995-04-12",
-    "number": "3",
-    "nik": "1671014504950001",
-}
-
-
-def application(fields):
-    data, files = {"consent": "on", "website": ""}, {}
-    for key, kind, choices in fields:
-        if kind == "file":
-            files[key] = ("ijazah.pdf", PDF, "application/pdf")
-        elif kind == "choice":
-            data[key] = choices[0]
-        else:
-            data[key] = VALUES[kind]
-    return data, files
 
 
 def applicant(base, path, fields, quota, results, errors):
@@ -157,9 +72,7 @@ def applicant(base, path, fields, quota, results, errors):
             if quota["left"] <= 0:
                 return
             quota["left"] -= 1
-        page = session.get(base + path, timeout=30)
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-        started = re.search(r'name="started" value="([^"]+)"', page.text).group(1)
+        token, started = open_form(session, base + path)
         data, files = application(fields)
         data.update(csrfmiddlewaretoken=token, started=started)
         clock = time.perf_counter()
@@ -295,11 +208,11 @@ print(json.dumps({{"path": page.url, "title": page.title, "fields": fields}}))
             if process is not None:
                 process.terminate()
                 process.wait()
-        backend.server.shutdown()
+        backend.close()
         shutil.rmtree(tmp, ignore_errors=True)
 
     received = len(backend.keys)
-    duplicates = sum(count - 1 for count in backend.keys.values())
+    duplicates = backend.duplicates
     print(f"service: {target['title']} ({len(target['fields'])} questions, one PDF)")
     p50, p95 = statistics.median(results) * 1000, percentile(results, 0.95) * 1000
     print(

@@ -1,0 +1,1 @@
+"""Fault scenarios: bench/faults/run.sh runs them (see bench/README.md, "Faults")."""
