@@ -158,11 +158,11 @@ def related_questions(entry, limit=4):
 
 def answer_text(entry):
     """The answer as schema.org text: the short answer, then the detail (HTML allowed)."""
-    from wagtail.rich_text import expand_db_html
+    from core.fragments import expand_richtext
 
     parts = [f"<p>{entry.short_answer}</p>"]
     if entry.full_answer:
-        parts.append(expand_db_html(entry.full_answer))
+        parts.append(expand_richtext(entry.full_answer))
     return "".join(parts)
 
 
@@ -231,10 +231,12 @@ def record_vote(entry, *, voter_id, address, helpful, comment=""):
 
 
 def notify_office(question):
-    """Tells the office a new question arrived (no personal data in the e-mail)."""
+    """Tells the office a new question arrived (no personal data in the e-mail):
+    the answering division's address, else DIALOGUE_NOTIFY_EMAILS."""
     from integrations.email import enqueue_email
+    from offices.services import notify_addresses
 
-    recipients = list(getattr(settings, "DIALOGUE_NOTIFY_EMAILS", []) or [])
+    recipients = notify_addresses(question.division)
     if not recipients:
         return
     enqueue_email(
@@ -253,6 +255,24 @@ def admin_url(question):
     return base + reverse("faq_asked_questions:edit", args=[question.pk])
 
 
+def division_for(category):
+    """The division that answers questions of ``category``, in the default
+    language (one per division, as the moderation form lists them): the
+    category's own, else that of its default-language original."""
+    if category is None:
+        return None
+    from wagtail.models import Locale
+
+    default = Locale.get_default()
+    division = category.division
+    if division is None and category.locale_id != default.pk:
+        original = category.get_translation_or_none(default)
+        division = original.division if original is not None else None
+    if division is not None and division.locale_id != default.pk:
+        division = division.get_translation_or_none(default) or division
+    return division
+
+
 def submit_question(*, form, language):
     """Stores one asked question from a valid ``AskForm``; returns it."""
     from core.crypto import contact_hash
@@ -267,6 +287,7 @@ def submit_question(*, form, language):
             reference=next_reference("TNY"),
             language=language,
             category=data.get("category"),
+            division=division_for(data.get("category")),
             question=data["question"],
             name=data.get("name") or "",
             email=email,
@@ -335,11 +356,13 @@ def publish_question(question, *, category, question_text, short_answer, full_an
         entry.save_revision(user=user).publish(user=user)
         question.entry = entry
         question.category = category
+        if question.division_id is None:
+            question.division = division_for(category)
         question.public_question = question_text
         question.status = AskedQuestion.Status.PUBLISHED
         if not question.answer.strip():
             question.answer = short_answer
-        question.save(update_fields=["entry", "category", "public_question", "status", "answer"])
+        question.save(update_fields=["entry", "category", "division", "public_question", "status", "answer"])
         mark_answered(question, user=user)
     return entry
 

@@ -216,21 +216,36 @@ def _fallback_name():
     return FALLBACK_BACKEND if FALLBACK_BACKEND in backends and "default" in backends else None
 
 
+#: Set in the cache, shared by every worker, while the default backend is skipped.
+BACKEND_DOWN_KEY = "search:default-backend-down"
+
+
 def with_fallback(run):
     """``run(backend)`` on the default backend; on the database backend, with a warning in
-    the log, when the default (Elasticsearch) fails: unreachable, timed out, index missing."""
+    the log, when the default (Elasticsearch) fails: unreachable, timed out, index missing.
+
+    After a failure the default backend is skipped for ``SEARCH_BACKEND_RETRY_SECONDS``:
+    a cluster that accepts connections but never answers would otherwise hold every
+    search for its whole timeout, and the web workers with it."""
     fallback = _fallback_name()
     if fallback is None:
         return run(_backend("default")), "default"
+    if django_cache.get(BACKEND_DOWN_KEY):
+        return run(_backend(fallback)), fallback
     try:
         return run(_backend("default")), "default"
     except Exception as error:  # noqa: BLE001 - any failure of the external service
+        retry_seconds = settings.SEARCH_BACKEND_RETRY_SECONDS
         logger.warning(
-            "Search backend 'default' failed (%s: %s); answering from the %r backend.",
+            "Search backend 'default' failed (%s: %s); answering from the %r backend "
+            "for the next %s seconds.",
             type(error).__name__,
             str(error)[:200],
             fallback,
+            retry_seconds,
         )
+        if retry_seconds > 0:
+            django_cache.set(BACKEND_DOWN_KEY, True, retry_seconds)
         return run(_backend(fallback)), fallback
 
 

@@ -4,13 +4,15 @@ import json
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
-from core.models import AlertBanner, NavigationMenu
+from core import fragments
+from core.models import AlertBanner, NavigationMenu, SiteSettings
 
 register = template.Library()
 
@@ -75,6 +77,11 @@ def language_links(context):
     page = context.get("page")
     if not isinstance(page, Page):
         return _view_language_links(request)
+    key = fragments.cache_key("language_links", request, page)
+    return fragments.get_or_render(key, lambda: _page_language_links(request, page))
+
+
+def _page_language_links(request, page):
     active = Locale.get_active()
     links = []
     for locale in Locale.objects.order_by("pk"):
@@ -171,3 +178,37 @@ def weekday_name(value):
     from core.models import WEEKDAYS
 
     return dict(WEEKDAYS).get(str(value), value)
+
+
+@register.simple_tag(takes_context=True)
+def privacy_notice_url(context):
+    """The URL of the privacy notice chosen in the site settings, in the current
+    language ("" without one): its live translation, else the page itself when live.
+
+    The footer and every consent field show it: one query, once per request and
+    language, and kept with the cached fragments of the cache generation."""
+    request = context.get("request")
+    language = get_language() or ""
+    memo = getattr(request, "_privacy_notice_urls", None)
+    if memo is None:
+        memo = {}
+        if request is not None:
+            request._privacy_notice_urls = memo
+    if language not in memo:
+        key = fragments.cache_key("privacy_notice_url", request)
+        memo[language] = fragments.get_or_render(key, lambda: _privacy_notice_url(request))
+    return memo[language]
+
+
+def _privacy_notice_url(request):
+    page_id = SiteSettings.load(request_or_site=request).privacy_page_id
+    if not page_id:
+        return ""
+    group = Page.objects.filter(pk=page_id).values("translation_key")
+    candidates = (
+        Page.objects.live()
+        .filter(translation_key__in=group)
+        .filter(Q(pk=page_id) | Q(locale__language_code=get_language()))
+    )
+    chosen = sorted(candidates, key=lambda page: page.pk == page_id)  # the translation first
+    return chosen[0].get_url(request) if chosen else ""

@@ -6,6 +6,7 @@ import socket
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
 
@@ -208,6 +209,34 @@ def test_unreachable_elasticsearch_falls_back_to_the_database_with_a_warning(cli
     warnings = [record for record in caplog.records if record.name == "search.services"]
     assert warnings and all(record.levelno == logging.WARNING for record in warnings)
     assert "database" in warnings[0].getMessage()
+
+
+def test_after_a_failure_elasticsearch_is_skipped_for_a_while_then_tried_again(homes, settings):
+    from search.services import BACKEND_DOWN_KEY, with_fallback
+
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.elasticsearch9",
+            "URLS": [f"http://127.0.0.1:{closed_port()}"],
+            "INDEX_PREFIX": "search_helper_fallback_",
+        },
+        "database": settings.SEARCH_DATABASE_BACKEND,
+    }
+    tried = []
+
+    def run(backend):
+        tried.append(type(backend).__module__)
+        if "elasticsearch" in type(backend).__module__:
+            raise ConnectionError("no answer")
+        return "answer"
+
+    first = with_fallback(run)
+    second = with_fallback(run)
+    cache.delete(BACKEND_DOWN_KEY)  # the retry period is over
+    with_fallback(run)
+
+    assert first == second == ("answer", "database")
+    assert ["elasticsearch" in module for module in tried] == [True, False, False, True, False]
 
 
 # --- Suggestions ---------------------------------------------------------------------------
