@@ -19,7 +19,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py seed_demo --base-url http://$(HOST):$(PORT)
 	$(BIN)/python manage.py update_index >/dev/null
 	scripts/run_dev.sh $(BIN)/python $(HOST) $(PORT)
 
@@ -41,10 +41,11 @@ check-translations: install
 messages: install
 	$(BIN)/python manage.py makemessages --locale=id --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=bench
 
-# Production-style serving, as in the Docker image.
+# Production-style serving, as in the Docker image (workers, threads, timeouts and
+# request limits in config/gunicorn.py).
 serve: install
 	$(BIN)/python manage.py collectstatic --noinput -v0
-	$(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+	$(BIN)/gunicorn -c config/gunicorn.py config.wsgi --bind $(HOST):$(PORT)
 
 worker: install
 	$(BIN)/python manage.py db_worker --queue-name '*'

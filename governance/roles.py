@@ -13,7 +13,8 @@
     no users, no translation submissions;
   - "Moderators – <division>", the division head: the same plus publish,
     lock and unlock in the sections, edit the collection's files, see
-    ticket contact details, and approve in the division's workflow;
+    ticket contact details and the division's period reports, and approve
+    in the division's workflow;
   - the workflow "Persetujuan kepala bidang – <division>", one group approval
     task for the moderators, assigned to every section page, so an editor's
     "submit for moderation" goes to the division head.
@@ -60,10 +61,11 @@ EDITOR_PERMISSIONS = [
     "services.change_submission_status",
     "feedback.view_feedbackticket",
     "feedback.change_feedbackticket",
-    # Asked questions carry no division yet, so their queue stays with the
-    # administrators until it can be scoped like tickets.
+    # Asked questions of the division's categories (faq.wagtail_hooks.visible_questions).
+    "faq.view_askedquestion",
+    "faq.change_askedquestion",
 ]
-MODERATOR_PERMISSIONS = EDITOR_PERMISSIONS + ["feedback.view_ticket_contact"]
+MODERATOR_PERMISSIONS = EDITOR_PERMISSIONS + ["feedback.view_ticket_contact", "reports.view_period_report"]
 
 # Collection permissions: on the division's own collection, and on the root (shared files).
 EDITOR_COLLECTION_PERMISSIONS = ["add_image", "choose_image", "add_document", "choose_document"]

@@ -59,10 +59,14 @@ INSTALLED_APPS = [
     "api",
     "ops",
     "security",
+    "reports",
+    "privacy",
     # Wagtail and friends.
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    # Purges pages from a CDN or caching proxy when published (WAGTAILFRONTENDCACHE).
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -104,8 +108,19 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses HTML; static files are pre-compressed by WhiteNoise.
     "django.middleware.gzip.GZipMiddleware",
+    # Lets a CDN keep anonymous pages without forms (ops.frontendcache). Keep it outside
+    # (above) the page cache, session and CSRF middleware: it reads the cookies they set.
+    "ops.frontendcache.SharedCacheMiddleware",
+    # Anonymous page views from the cache (core.pagecache): a visitor without a session
+    # is answered here, before the session, locale, CSRF and staff middleware (what they
+    # add to a page is stored with it); the security headers above still apply.
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, but a 404 outside /id/ and /en/ stays a 404 unless a page is there (core/middleware.py).
+    "core.middleware.LocaleMiddleware",
+    # Oversized bodies (413) and floods of form posts (429), refused before the body is
+    # read; after the locale, so the refusal speaks the visitor's language (ops.limits).
+    "ops.limits.RequestLimitsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -117,9 +132,6 @@ MIDDLEWARE = [
     "security.middleware.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Anonymous page views from the cache (core.pagecache). Innermost, so every
-    # other middleware (security headers, CSRF cookie, compression) still runs on a hit.
-    "core.pagecache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -172,6 +184,36 @@ else:
 # Publishing anything makes every cached page stale at once.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 
+# A CDN or caching proxy in front of the site (ops.frontendcache, docs/scaling.md): pages
+# are purged from it when published, and anonymous pages without forms say
+# "s-maxage=FRONTEND_CACHE_SECONDS" so it may keep them. Any of:
+#   FRONTEND_CACHE_PURGE_URL: Varnish or nginx taking HTTP PURGE (comma-separated for several);
+#   CLOUDFLARE_ZONE_ID with CLOUDFLARE_API_TOKEN (a token allowed to purge that zone);
+#   CLOUDFRONT_DISTRIBUTION_ID (needs boto3; AWS credentials as boto3 finds them).
+WAGTAILFRONTENDCACHE = {
+    f"http{number}": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": location}
+    for number, location in enumerate(env_list("FRONTEND_CACHE_PURGE_URL"))
+}
+if env("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": require_env("CLOUDFLARE_API_TOKEN"),
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+    }
+if env("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+# Each URL is purged as it is: translations have slugs of their own (/id/berita/…,
+# /en/news/…), so swapping the language prefix would name pages that do not exist;
+# ops.frontendcache purges the translations themselves.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+FRONTEND_CACHE_SECONDS = int(env("FRONTEND_CACHE_SECONDS", "300" if WAGTAILFRONTENDCACHE else "0"))
+# Seconds the header, menus and footer are kept per page and language (core.fragments),
+# under the same generation as the page cache; 0 renders them on every view.
+FRAGMENT_CACHE_SECONDS = int(env("FRAGMENT_CACHE_SECONDS", "600"))
+
 # Search; `manage.py update_index` rebuilds every configured index.
 # Wagtail's database backend by default: PostgreSQL full-text search with a text-search
 # configuration per language (search.backends.database), SQLite FTS5 under `make run`.
@@ -187,7 +229,8 @@ if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "search.backends.elasticsearch9",
-            "URLS": [ELASTICSEARCH_URL],
+            # Comma-separated for a cluster: the client spreads requests over the nodes.
+            "URLS": env_list("ELASTICSEARCH_URL"),
             "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "disnaker_"),
             "TIMEOUT": 5,
             "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
@@ -196,6 +239,9 @@ if ELASTICSEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": SEARCH_DATABASE_BACKEND}
+# After Elasticsearch fails, searches go to the database backend for this long
+# before Elasticsearch is tried again (search.services.with_fallback).
+SEARCH_BACKEND_RETRY_SECONDS = int(env("SEARCH_BACKEND_RETRY_SECONDS", "30"))
 
 # Background work (e-mail, forwarding) runs through django-tasks with the
 # database backend: no broker to operate. `manage.py db_worker` runs tasks.
@@ -284,8 +330,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Fingerprinted files never change, so they may be cached for a year.
-WHITENOISE_MAX_AGE = 31536000
+# Fingerprinted files (every {% static %} address) never change: WhiteNoise marks them
+# immutable for ten years whatever this says. This is for the few addresses without a
+# fingerprint (/favicon.ico leads to one), which may change under the same name.
+WHITENOISE_MAX_AGE = 3600
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -304,6 +352,9 @@ PUBLIC_UPLOAD_MAX_BYTES = int(env("PUBLIC_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024
 # Derived from SECRET_KEY unless set; production requires both (production.py).
 FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS")
 FIELD_HASH_KEY = env("FIELD_HASH_KEY")
+# Days after a ticket, application, question or comment is closed before
+# `manage.py purge_personal_data` removes its personal data (privacy app).
+PERSONAL_DATA_RETENTION_DAYS = int(env("PERSONAL_DATA_RETENTION_DAYS", "730"))
 
 # Public forms: a honeypot, a minimum time to fill, and per-address rate
 # limits as (requests, window in seconds) per scope; the message a visitor
@@ -312,6 +363,9 @@ PUBLIC_FORM_MIN_SECONDS = 3
 PUBLIC_FORM_MAX_AGE_SECONDS = 24 * 3600
 PUBLIC_FORM_RATE_LIMITS = {
     "default": (20, 3600),
+    # Every form post from one address, whichever form: a flood is refused before the
+    # body is read (ops.limits); each form's own limit below still applies.
+    "any_form": (30, 60),
     "service_submission": (10, 3600),
     "ticket": (5, 3600),
     "tracking": (10, 900),
@@ -328,6 +382,22 @@ WAGTAIL_SITE_NAME = "Dinas Tenaga Kerja Kota Palembang"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx", "ods", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+
+# Request limits (ops.limits; deploy/nginx.conf.example sets the same in the proxy).
+# The largest body a request may have: a public form with PUBLIC_UPLOAD_MAX_FILES files at
+# the largest size each (5 × 5 MB), or an editor's document upload, plus 1 MiB for the
+# other fields; 26 MiB by default. Larger ones get 413 before they are read.
+PUBLIC_UPLOAD_MAX_FILES = int(env("PUBLIC_UPLOAD_MAX_FILES", "5"))
+_LARGEST_UPLOADS = max(PUBLIC_UPLOAD_MAX_FILES * PUBLIC_UPLOAD_MAX_BYTES, WAGTAILDOCS_MAX_UPLOAD_SIZE)
+REQUEST_BODY_MAX_BYTES = int(env("REQUEST_BODY_MAX_BYTES", str(_LARGEST_UPLOADS + 1024 * 1024)))
+# The fields of a form, files aside (Django's default, 2.5 MiB, stated): the longest
+# admin page is a fraction of it. More gives 413 (RequestDataTooBig, ops.limits).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Uploaded files above 1 MiB are spooled to a temporary file rather than kept in memory,
+# so many uploads at once do not grow the workers.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+# Files in one request: the longest public form asks for a few; editors upload one at a time.
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "jpeg": "webp", "png": "webp", "gif": "webp"}
 # No calls to Gravatar or to Wagtail's update check from the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

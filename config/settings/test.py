@@ -22,6 +22,7 @@ if not env("ELASTICSEARCH_URL"):
 SECURITY_TWO_FACTOR_REQUIRED = False
 # Each test sees what it just created; the page-cache tests turn it on.
 PAGE_CACHE_SECONDS = 0
+FRAGMENT_CACHE_SECONDS = 0
 # Forms may be sent at once in tests; the timing tests set their own minimum.
 PUBLIC_FORM_MIN_SECONDS = 0
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405

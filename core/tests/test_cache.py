@@ -62,3 +62,8 @@ def test_losing_the_cache_is_logged_without_failing(redis_down, caplog):
         cache.get("anything")
 
     assert "Cache unavailable" in caplog.text
+
+
+def test_one_redis_client_serves_every_call(redis_down):
+    """Building a redis.Redis costs as much as a page-cache hit: it is built once per server."""
+    assert cache._cache.get_client() is cache._cache.get_client("key", write=True)
