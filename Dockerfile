@@ -15,9 +15,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-# gettext: msgfmt for compilemessages; make: the project's one install step.
+# gettext: msgfmt for compilemessages; make: the project's one install step;
+# DejaVu: the font the report PDFs embed (reports/pdf.py falls back to Helvetica).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends gettext make \
+    && apt-get install -y --no-install-recommends gettext make fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 
 # The unprivileged user the site runs as. It owns nothing but the media folder
