@@ -41,10 +41,14 @@ def client(client):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Rate limits and cached fragments live in the cache: each test starts afresh."""
+    """Rate limits and cached fragments live in the cache, remembered routes in the
+    process (core.routing): each test starts afresh."""
     from django.core.cache import cache
 
+    from core import routing
+
     cache.clear()
+    routing.forget()
 
 
 def _private_files(storage, folder=""):

@@ -19,27 +19,41 @@ from wagtail.models import Page
 
 from core import pagecache
 
+#: Where a form's CSRF token was in a stored fragment (fragment_tags puts each
+#: visitor's own back); HTML never holds a NUL byte.
+CSRF_MARK = "\x00csrf\x00"
+
 
 def seconds():
     return getattr(settings, "FRAGMENT_CACHE_SECONDS", 0)
 
 
-def cache_key(name, request, page=None, per_page=True):
+def cache_key(name, request, page=None, per_page=True, vary_on=()):
     """The key of fragment ``name`` for this request, or None when it must be
     rendered fresh: caching is off, the request is a preview (the page in
     hand may be an unsaved draft), or ``page`` is something other than a
     saved Wagtail page. With ``per_page``, views that are not pages (no
-    ``page``) share one copy."""
+    ``page``) share one copy. ``vary_on``: further values the fragment
+    depends on (a path, a page number), one copy per combination; a view that
+    is not a page, or a value of None, renders the fragment fresh."""
     if seconds() <= 0 or request is None or getattr(request, "is_preview", False):
         return None
     parts = ["fragment", name, str(pagecache.generation()), get_language() or "", request.get_host()]
     if per_page:
         if page is None:
+            if vary_on:
+                # Values of views that are not pages (paths of 404s, queries) are unbounded.
+                return None
             parts.append("-")
         elif isinstance(page, Page) and page.pk is not None:
             parts.append(str(page.pk))
         else:
             return None
+    if any(value is None for value in vary_on):
+        return None
+    if vary_on:
+        joined = "\x1f".join(str(value) for value in vary_on)
+        parts.append(hashlib.sha1(joined.encode(), usedforsecurity=False).hexdigest())
     return ":".join(parts)
 
 

@@ -45,6 +45,7 @@ from urllib.parse import parse_qsl, urlencode
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse, QueryDict
 from django.middleware.csrf import CSRF_TOKEN_LENGTH, CsrfViewMiddleware, get_token
@@ -102,7 +103,15 @@ def generation():
 
 
 def invalidate(**kwargs):
-    """Make every cached page stale at once."""
+    """Make every cached page stale at once, and again when the transaction that
+    changed the content commits: a view between the two would otherwise keep what it
+    read of the old content under the new generation."""
+    _next_generation()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_next_generation)
+
+
+def _next_generation():
     try:
         value = cache.incr(GENERATION_KEY)
     except ValueError:
@@ -406,18 +415,29 @@ def _shows_on_pages(instance):
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.documents.models import AbstractDocument
     from wagtail.images.models import AbstractImage
-    from wagtail.models import Page
+    from wagtail.models import BaseViewRestriction, Locale, Page, Site
     from wagtail.snippets.models import get_snippet_models
 
     if isinstance(instance, Page):
         return False  # pages invalidate through their publishing signals
+    # Sites, locales and view restrictions decide which page a path leads to and who may
+    # see it (core.routing remembers routes per generation).
     return isinstance(
-        instance, BaseGenericSetting | BaseSiteSetting | AbstractImage | AbstractDocument
+        instance,
+        BaseGenericSetting
+        | BaseSiteSetting
+        | AbstractImage
+        | AbstractDocument
+        | Site
+        | Locale
+        | BaseViewRestriction,
     ) or type(instance) in set(get_snippet_models())
 
 
 def _invalidate_if_shown(sender, instance, **kwargs):
-    if seconds() > 0 and _shows_on_pages(instance):
+    from core import fragments
+
+    if (seconds() > 0 or fragments.seconds() > 0) and _shows_on_pages(instance):
         invalidate()
 
 

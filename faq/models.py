@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -419,18 +419,35 @@ class FAQIndexPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         query = services.clean_query(request.GET.get("q", ""))
-        entries = services.ordered_entries(self.entries())
-        shown = services.filter_entries(entries, query)
+        voted = services.voted_entries(request)
+        thanks = request.GET.get("thanks", "")
+        # Lazy: the template reads the listing inside a fragment (core.fragments), shared
+        # by every visitor who filters nothing and has not voted.
+        listing = SimpleLazyObject(lambda: self.listing(query))
         context.update(
+            {
+                name: SimpleLazyObject(lambda name=name: listing[name])
+                for name in ("groups", "result_count", "total_count")
+            },
             query=query,
             search_form=FAQSearchForm(initial={"q": query}),
-            groups=services.group_by_category(shown),
-            result_count=len(shown),
-            total_count=len(entries),
-            voted=services.voted_entries(request),
-            thanks=request.GET.get("thanks", ""),
+            voted=voted,
+            thanks=thanks,
+            shared_listing=None if (query or voted or thanks) else "all",
         )
         return context
+
+    def listing(self, query):
+        """The entries matching ``query`` grouped by category, and the counts."""
+        from . import services
+
+        entries = services.ordered_entries(self.entries())
+        shown = services.filter_entries(entries, query)
+        return {
+            "groups": services.group_by_category(shown),
+            "result_count": len(shown),
+            "total_count": len(entries),
+        }
 
     def base_context(self, request):
         """The context of the routes: the page, without the listing."""

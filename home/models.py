@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -38,7 +39,11 @@ class HomePage(BasePage):
         from news.models import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = NewsPage.objects.latest_for(self.locale)[: self.news_count]
+        # Lazy: read inside the home page's fragment (core.fragments); building the
+        # query alone costs two (the locale, the view restrictions).
+        context["latest_news"] = SimpleLazyObject(
+            lambda: list(NewsPage.objects.latest_for(self.locale)[: self.news_count])
+        )
         return context
 
     def get_json_ld(self, request):

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -59,17 +60,30 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = services.news_for_index(self)
-        topics = services.topics_of(items)
-        filters = services.parse_news_filters(request.GET, topics)
+        # Lazy: the template reads the listing inside a fragment (core.fragments), so
+        # a listing already rendered for these filters costs no query.
+        listing = SimpleLazyObject(lambda: self.listing(request))
         context.update(
-            news_page=paginate(request, services.filter_news(items, **filters), NEWS_PER_PAGE),
-            filters=filters,
-            filter_form=NewsFilterForm(topics=topics, initial=filters),
-            active_topic=next((topic for topic in topics if topic.slug == filters["tag"]), None),
+            {
+                name: SimpleLazyObject(lambda name=name: listing[name])
+                for name in ("news_page", "filters", "filter_form", "active_topic", "pagination_query")
+            },
             feeds=self.feed_links(request),
         )
         return context
+
+    def listing(self, request):
+        """The filtered, paginated news of this index for ``request.GET``, with its form."""
+        items = services.news_for_index(self)
+        topics = services.topics_of(items)
+        filters = services.parse_news_filters(request.GET, topics)
+        return {
+            "news_page": paginate(request, services.filter_news(items, **filters), NEWS_PER_PAGE),
+            "filters": filters,
+            "filter_form": NewsFilterForm(topics=topics, initial=filters),
+            "active_topic": next((topic for topic in topics if topic.slug == filters["tag"]), None),
+            "pagination_query": services.filter_query(filters),
+        }
 
     def feed_links(self, request=None):
         """Absolute addresses of this index's feeds, for <link rel="alternate"> and the page."""

@@ -5,6 +5,7 @@ public pages of one language.
 """
 
 from django.db.models import Prefetch
+from django.http import QueryDict
 from django.utils import timezone
 from taggit.models import Tag
 
@@ -45,6 +46,13 @@ def parse_news_filters(params, topics):
         "kind": kind if kind in dict(NewsPage.KINDS) else "",
         "tag": tag if any(topic.slug == tag for topic in topics) else "",
     }
+
+
+def filter_query(filters):
+    """The filters in force as a query, for the pagination links."""
+    query = QueryDict(mutable=True)
+    query.update({name: value for name, value in filters.items() if value})
+    return query
 
 
 def filter_news(items, kind="", tag=""):

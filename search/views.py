@@ -1,9 +1,12 @@
-from django.http import JsonResponse
+from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page, Site
+
+from core import fragments
 
 from . import services
 
@@ -32,20 +35,36 @@ def _faq_page(locale):
 def search(request):
     """Live, public pages in the request's language; nothing ever fails on bad input."""
     locale = Locale.get_active()
-    outcome = services.run_search(
-        request.GET.get("q", ""),
-        locale=locale,
-        request=request,
-        page_type=request.GET.get("type", ""),
-        page_number=request.GET.get("page", 1),
+    query = services.clean_query(request.GET.get("q", ""))
+    page_type = request.GET.get("type", "")
+    page_number = request.GET.get("page", "")
+    # Everyone asking the same thing gets the same results until editors publish: they
+    # are kept per query, filter and page for the cache generation (core.fragments).
+    key = None
+    if query:
+        key = fragments.cache_key("search", request, per_page=False, vary_on=(query, page_type, page_number))
+    results, terms, found_count = fragments.get_or_render(
+        key, lambda: _results(request, locale, query, page_type, page_number)
     )
-    first_view = not request.GET.get("page") and not request.GET.get("type")
-    if outcome.terms and first_view:
-        services.record_search(outcome.query, locale.language_code, outcome.found_count)
+    if terms and not page_number and not page_type:
+        services.record_search(query, locale.language_code, found_count)
+    response = render(request, "search/search.html", {"search_query": query, "results": results})
+    # Results change when editors publish: never cache a results page in shared caches.
+    patch_cache_control(response, private=True, max_age=0)
+    return response
+
+
+def _results(request, locale, query, page_type, page_number):
+    """The results part of the page as HTML, with the query's terms and what it found."""
+    outcome = services.run_search(
+        query, locale=locale, request=request, page_type=page_type, page_number=page_number or 1
+    )
+    first_view = not page_number and not page_type
     context = {
         "search_query": outcome.query,
         "outcome": outcome,
         "page_obj": outcome.page_obj,
+        "pagination_query": _links_query(outcome),
         "answers": services.answers_for(outcome.query, outcome.terms, locale)
         if outcome.terms and first_view
         else [],
@@ -53,10 +72,17 @@ def search(request):
     if outcome.query and not outcome.has_results:
         context["sections"] = _menu_sections(request)
         context["faq_page"] = _faq_page(locale)
-    response = render(request, "search/search.html", context)
-    # Results change when editors publish: never cache a results page in shared caches.
-    patch_cache_control(response, private=True, max_age=0)
-    return response
+    html = render_to_string("search/includes/results.html", context, request=request)
+    return html, outcome.terms, outcome.found_count
+
+
+def _links_query(outcome):
+    """What the filter and page links keep of the query: the words and the type."""
+    query = QueryDict(mutable=True)
+    query["q"] = outcome.query
+    if outcome.selected_type:
+        query["type"] = outcome.selected_type
+    return query
 
 
 @require_GET

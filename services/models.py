@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -534,12 +534,18 @@ class ServicePage(RoutablePageMixin, BasePage):
         from . import journeys
 
         context = super().get_context(request, *args, **kwargs)
+        # Lazy: the template reads them inside fragments (core.fragments), so a page
+        # whose fragments are cached does not compute them.
         context.update(
-            legal_bases=self.legal_basis_regulations(),
-            related_services=self.related_pages(),
-            journey_positions=journeys.positions_for(self),
-            text_components=standard.text_components(self, standard.TEXT_COMPONENTS),
-            guarantee_components=standard.text_components(self, standard.GUARANTEE_COMPONENTS),
+            legal_bases=SimpleLazyObject(self.legal_basis_regulations),
+            related_services=SimpleLazyObject(self.related_pages),
+            journey_positions=SimpleLazyObject(lambda: journeys.positions_for(self)),
+            text_components=SimpleLazyObject(
+                lambda: standard.text_components(self, standard.TEXT_COMPONENTS)
+            ),
+            guarantee_components=SimpleLazyObject(
+                lambda: standard.text_components(self, standard.GUARANTEE_COMPONENTS)
+            ),
         )
         if self.accepts_applications:
             from .onlineform import build_form

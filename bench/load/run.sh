@@ -10,7 +10,7 @@
 # It makes a database of its own (load_bench, dropped first and at the end; never
 # disnaker), migrates it, loads the demo content, collects the static files into a
 # temporary folder with the production settings (bench/load/bench_settings.py), then for
-# "on" (PAGE_CACHE_SECONDS=600) and "off" (0) starts gunicorn with the project's
+# "on" (PAGE_CACHE_SECONDS=600), "off" (0, fragments kept) and "cold" (nothing kept) starts gunicorn with the project's
 # config/gunicorn.py (the worker count and GUNICORN_EXTRA on the command line win), warms
 # it up and runs wrk once per address. The table is printed and written to
 # bench/load/results-<date>.md. "server CPU" is the CPU time gunicorn's processes used
@@ -97,8 +97,8 @@ GUNICORN_ARGS=(config.wsgi --bind "127.0.0.1:$PORT" --workers "$WORKERS" --log-l
 read -r -a EXTRA <<<"$GUNICORN_EXTRA"
 GUNICORN_ARGS+=("${EXTRA[@]}")
 
-start_server() { # $1: PAGE_CACHE_SECONDS
-  PAGE_CACHE_SECONDS="$1" "$ROOT/.venv/bin/gunicorn" "${GUNICORN_ARGS[@]}" &
+start_server() { # $1: PAGE_CACHE_SECONDS, $2: FRAGMENT_CACHE_SECONDS
+  PAGE_CACHE_SECONDS="$1" FRAGMENT_CACHE_SECONDS="$2" "$ROOT/.venv/bin/gunicorn" "${GUNICORN_ARGS[@]}" &
   SERVER=$!
   for _ in $(seq 1 120); do
     if curl -fs -o /dev/null "$BASE/id/"; then return 0; fi
@@ -123,11 +123,17 @@ server_ticks() {
 TICKS=$(getconf CLK_TCK)
 
 ROWS=()
-for mode in on off; do
+# on: the page cache answers; off: every view is rendered, with the fragment cache and
+# the remembered routes warm (a visitor with a session, an editor, a page past its cache
+# lifetime); cold: nothing kept at all, every view rendered from
+# the database as right after a publish. MODES="on off" runs only those.
+for mode in ${MODES:-on off cold}; do
   seconds=600
-  [ "$mode" = off ] && seconds=0
-  echo "== page cache $mode (PAGE_CACHE_SECONDS=$seconds), $WORKERS workers"
-  start_server "$seconds"
+  fragments=600
+  [ "$mode" = on ] || seconds=0
+  [ "$mode" = cold ] && fragments=0
+  echo "== $mode: PAGE_CACHE_SECONDS=$seconds FRAGMENT_CACHE_SECONDS=$fragments, $WORKERS workers"
+  start_server "$seconds" "$fragments"
   for entry in "${PAGES[@]}"; do
     label="${entry%%$'\t'*}"
     path="${entry#*$'\t'}"

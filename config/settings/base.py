@@ -132,6 +132,8 @@ MIDDLEWARE = [
     "security.middleware.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The site and the page a path leads to, remembered per cache generation (core.routing).
+    "core.routing.RoutingMemoMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

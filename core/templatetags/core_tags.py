@@ -145,6 +145,19 @@ def active_alerts(context):
 
 
 @register.simple_tag(takes_context=True)
+def page_query(context, number):
+    """``?…&page=<number>``: the query of ``pagination_query`` when the listing gives
+    one (only the filters it understood, so a cached listing never repeats another
+    visitor's stray parameters), else the request's, with the page number set."""
+    query = context.get("pagination_query")
+    if query is None:
+        query = context.request.GET
+    query = query.copy()
+    query["page"] = number
+    return "?" + query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
 def json_ld(context):
     """schema.org data of the page as <script type="application/ld+json">.
 

@@ -123,3 +123,87 @@ def test_a_cached_rich_text_link_follows_the_linked_page_to_its_new_address(guid
 
     assert 'href="/id/panduan-kartu-kuning/"' in before
     assert 'href="/id/kartu-kuning/"' in after
+
+
+# The tag's options ---------------------------------------------------------------------
+
+
+def render_fragment(source, request, **context):
+    from django.template import Context, Template
+
+    return Template("{% load fragment_tags %}" + source).render(Context({"request": request, **context}))
+
+
+def counting(calls):
+    """A context value that counts how often the template reads it."""
+
+    def value():
+        calls.append(1)
+        return len(calls)
+
+    return value
+
+
+def test_a_fragment_varying_on_a_value_keeps_one_copy_per_value(rf, guide):
+    calls = []
+    source = '{% fragment "list" per_page number %}{{ count }}{% endfragment %}'
+    request = rf.get("/id/panduan-kartu-kuning/")
+
+    first = render_fragment(source, request, page=guide, number=1, count=counting(calls))
+    again = render_fragment(source, request, page=guide, number=1, count=counting(calls))
+    other = render_fragment(source, request, page=guide, number=2, count=counting(calls))
+
+    assert (first, again, other) == ("1", "1", "2")
+
+
+def test_a_fragment_varying_on_none_is_rendered_fresh(rf, guide):
+    calls = []
+    source = '{% fragment "list" per_page personal %}{{ count }}{% endfragment %}'
+    request = rf.get("/id/panduan-kartu-kuning/")
+
+    render_fragment(source, request, page=guide, personal=None, count=counting(calls))
+    render_fragment(source, request, page=guide, personal=None, count=counting(calls))
+
+    assert len(calls) == 2
+
+
+def test_a_view_that_is_not_a_page_renders_a_varying_fragment_fresh(rf, guide):
+    calls = []
+    source = '{% fragment "head" per_page request.path %}{{ count }}{% endfragment %}'
+    request = rf.get("/id/tidak-ada/")
+
+    render_fragment(source, request, count=counting(calls))
+    render_fragment(source, request, count=counting(calls))
+
+    assert len(calls) == 2
+
+
+def test_each_visitor_gets_their_own_csrf_token_in_a_shared_fragment(rf, guide):
+    from django.middleware.csrf import get_token
+
+    source = '{% fragment "form" per_page %}<form>{% csrf_token %}</form>{% endfragment %}'
+    tokens = []
+    for _ in range(2):
+        request = rf.get("/id/panduan-kartu-kuning/")
+        token = get_token(request)
+        html = render_fragment(source, request, page=guide, csrf_token=token)
+        tokens.append(token)
+        assert f'name="csrfmiddlewaretoken" value="{token}"' in html
+
+    assert tokens[0] != tokens[1]
+
+
+def test_a_stored_fragment_holds_no_visitor_token(rf, guide):
+    from django.core.cache import cache
+    from django.middleware.csrf import get_token
+
+    from core import fragments
+
+    request = rf.get("/id/panduan-kartu-kuning/")
+    token = get_token(request)
+    source = '{% fragment "form" per_page %}<form>{% csrf_token %}</form>{% endfragment %}'
+    render_fragment(source, request, page=guide, csrf_token=token)
+
+    stored = cache.get(fragments.cache_key("form", request, guide))
+    assert token not in stored
+    assert fragments.CSRF_MARK in stored
