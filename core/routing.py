@@ -22,6 +22,7 @@ from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 from django.http.request import split_domain_port
+from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
@@ -128,23 +129,16 @@ def remember_route(site, path, route):
     )
 
 
-class RoutingMemoMiddleware:
+class RoutingMemoMiddleware(MiddlewareMixin):
     """Gives Wagtail the remembered site and route before its page view runs, and
     remembers the route Wagtail found otherwise. Last in MIDDLEWARE: the language
     (part of the key) must be active."""
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if enabled():
-            request._wagtail_site = find_site(request)
-        return self.get_response(request)
-
     def process_view(self, request, view_func, view_args, view_kwargs):
+        # Page views only: /healthz and the like must answer without the database.
         if view_func is not wagtail_views.serve or not enabled():
             return
-        site = request._wagtail_site
+        site = request._wagtail_site = find_site(request)
         if site is None:
             return
         path = view_args[0] if view_args else view_kwargs.get("path", "")

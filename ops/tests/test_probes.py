@@ -38,6 +38,14 @@ def test_healthz_answers_ok_without_touching_the_database(client):
     assert body(response) == {"status": "ok"}
 
 
+def test_healthz_touches_no_database_with_every_cache_on(client, settings):
+    # As in production: the page cache, fragments and remembered routes (core.routing) on.
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.FRAGMENT_CACHE_SECONDS = 600
+
+    assert client.get("/healthz").status_code == 200
+
+
 def test_healthz_is_never_cached(client):
     response = client.get("/healthz")
 
