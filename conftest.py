@@ -7,11 +7,16 @@ import pytest
 from django.utils import translation
 
 from core.demo import ensure_site, upsert_translation
+from tests import shared_data as shared
+
+# Layers of data built once and shared by the tests that can share them: the fixture and
+# the hooks that open and close the layers between tests (tests/shared_data.py).
+shared_data = shared.shared_data
+pytest_runtest_setup = shared.pytest_runtest_setup
+pytest_terminal_summary = shared.pytest_terminal_summary
 
 
-@pytest.fixture
-def homes(db):
-    """An Indonesian home page as the site root, with its English translation."""
+def build_homes():
     from home.models import HomePage
 
     return ensure_site(
@@ -19,6 +24,14 @@ def homes(db):
         id_fields={"title": "Beranda Disnaker", "intro": "<p>Selamat datang</p>"},
         en_fields={"title": "Disnaker home", "slug": "home", "intro": "<p>Welcome</p>"},
     )
+
+
+@pytest.fixture
+@shared.shared_layer("homes", build_homes)
+def homes(db, shared_data):
+    """An Indonesian home page as the site root, with its English translation (built
+    once for the tests that can share it: tests/shared_data.py)."""
+    return shared_data.get("homes")
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 import pytest
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
+from core.demo import upsert_translation
 from home.tests.factories import body
 from news.tests.factories import (
     EventIndexPageFactory,
@@ -16,6 +17,7 @@ from offices.tests.factories import (
 )
 from regulations.tests.factories import RegulationIndexPageFactory, RegulationPageFactory, pdf_document
 from services.tests.factories import ServiceIndexPageFactory, ServiceLegalBasisFactory, ServicePageFactory
+from tests.shared_data import shared_layer
 
 
 def get_json(client, url, **params):
@@ -24,9 +26,12 @@ def get_json(client, url, **params):
     return response, response.json()
 
 
-@pytest.fixture
-def site(homes, translate):
-    """A small bilingual site: one page of each type the API describes, a draft and a private page."""
+def build_site(homes):
+    english = Locale.objects.get(language_code="en")
+
+    def translate(page, **fields):
+        return upsert_translation(page, english, **fields)
+
     regulations = RegulationIndexPageFactory(parent=homes.id)
     regulation = RegulationPageFactory(
         parent=regulations,
@@ -89,3 +94,11 @@ def site(homes, translate):
         "draft": draft,
         "private": private,
     }
+
+
+@pytest.fixture
+@shared_layer("site", build_site, below="homes")
+def site(homes, shared_data):
+    """A small bilingual site: one page of each type the API describes, a draft and a
+    private page (built once for the tests that can share it: tests/shared_data.py)."""
+    return shared_data.get("site", homes)

@@ -6,9 +6,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from tests.shared_data import shared_layer
 
-@pytest.fixture
-def governed(homes):
+
+def build_governed(homes):
     from governance.models import DivisionSection
     from governance.roles import setup_roles
     from home.tests.factories import StandardPageFactory
@@ -45,3 +46,10 @@ def governed(homes):
         admin=UserFactory(username="admin_perencanaan", groups=[result.administrators]),
         outsider=UserFactory(username="outsider"),
     )
+
+
+@pytest.fixture
+@shared_layer("governed", build_governed, below="homes")
+def governed(homes, shared_data):
+    """Built once for the tests that can share it (tests/shared_data.py)."""
+    return shared_data.get("governed", homes)

@@ -7,8 +7,21 @@ from wagtail.documents import get_document_model
 
 from regulations import demo
 from regulations.models import RegulationIndexPage, RegulationPage, RelatedRegulation
+from tests.shared_data import shared_layer
 
 pytestmark = pytest.mark.django_db
+
+
+def seed_library(homes):
+    demo.seed(homes)
+
+
+@pytest.fixture
+@shared_layer("seeded_library", seed_library, below="homes")
+def seeded_library(homes, shared_data):
+    """The site after ``demo.seed`` ran once (seeding takes several seconds: it is done
+    once for the tests that can share it, tests/shared_data.py)."""
+    return shared_data.get("seeded_library", homes)
 
 
 def assert_valid_pdf(data):
@@ -35,8 +48,7 @@ def test_minimal_pdf_is_well_formed_and_escapes_parentheses():
     assert b"(Pasal \\(1\\) \\\\ huruf f) Tj" in data
 
 
-def test_seed_builds_the_library_with_real_regulations(homes):
-    demo.seed(homes)
+def test_seed_builds_the_library_with_real_regulations(homes, seeded_library):
 
     index = RegulationIndexPage.objects.get(slug="regulasi", locale=homes.id.locale)
     english = index.get_translation(homes.en.locale)
@@ -59,8 +71,7 @@ def test_seed_builds_the_library_with_real_regulations(homes):
     assert english.specific.regulations().count() == len(citations)
 
 
-def test_seed_quotes_articles_2_and_5_of_perwali_44(homes):
-    demo.seed(homes)
+def test_seed_quotes_articles_2_and_5_of_perwali_44(homes, seeded_library):
 
     perwali = RegulationPage.objects.get(slug="perwali-44-2016", locale=homes.id.locale)
     body = str(perwali.body.render_as_block())
@@ -69,8 +80,7 @@ def test_seed_quotes_articles_2_and_5_of_perwali_44(homes):
     assert perwali.date_enacted.isoformat() == "2016-11-25"
 
 
-def test_seed_gives_every_regulation_a_valid_pdf(homes):
-    demo.seed(homes)
+def test_seed_gives_every_regulation_a_valid_pdf(homes, seeded_library):
 
     for page in RegulationPage.objects.filter(locale=homes.id.locale):
         assert page.pdf is not None, page.slug
@@ -81,8 +91,7 @@ def test_seed_gives_every_regulation_a_valid_pdf(homes):
         assert page.formal_citation.upper().encode() in data
 
 
-def test_seed_links_related_regulations_in_both_languages(homes):
-    demo.seed(homes)
+def test_seed_links_related_regulations_in_both_languages(homes, seeded_library):
 
     uu13 = RegulationPage.objects.get(slug="uu-13-2003", locale=homes.id.locale)
     uu13_en = uu13.get_translation(homes.en.locale)
@@ -92,8 +101,7 @@ def test_seed_links_related_regulations_in_both_languages(homes):
     assert amended_by_en.locale == homes.en.locale and amended_by_en.slug == "uu-6-2023"
 
 
-def test_seed_twice_changes_nothing(homes):
-    demo.seed(homes)
+def test_seed_twice_changes_nothing(homes, seeded_library):
     counts = (
         RegulationPage.objects.count(),
         get_document_model().objects.count(),

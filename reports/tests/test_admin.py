@@ -12,14 +12,14 @@ from governance.roles import setup_roles
 from governance.tests.factories import UserFactory
 from reports.charts import bar_chart_svg
 from reports.report import Chart
+from tests.shared_data import shared_layer
 
 pytestmark = pytest.mark.django_db
 
 URL = "/admin/reports/period/"
 
 
-@pytest.fixture
-def people(dataset):
+def build_people(dataset):
     result = setup_roles()
     roles = {roles.division.code: roles for roles in result.divisions}
     return SimpleNamespace(
@@ -27,6 +27,14 @@ def people(dataset):
         editor_a=UserFactory(username="editor_penempatan", groups=[roles["penempatan"].editors]),
         admin=UserFactory(username="admin_perencanaan", groups=[result.administrators]),
     )
+
+
+@pytest.fixture
+@shared_layer("people", build_people, below="dataset")
+def people(dataset, shared_data):
+    """Roles set up on the data set's divisions: a division head and an editor of
+    division A, and an administrator (built once for the tests that can share them)."""
+    return shared_data.get("people", dataset)
 
 
 def get(client, user, name="period_report", **params):

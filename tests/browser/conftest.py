@@ -51,11 +51,11 @@ def _add_long_word_page():
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def demo_site(django_db_setup, django_db_blocker):
-    """The demo content, seeded once per test module (seed_demo takes a while)
-    and committed so that the live server sees it. Afterwards the database is
-    put back as it was found."""
+    """The demo content, seeded once for the browser tests of this package
+    (seed_demo takes half a minute) and committed so that the live server sees
+    it. Afterwards the database is put back as it was found."""
     with django_db_blocker.unblock():
         before = connection.creation.serialize_db_to_string()
         ensure_wagtail_roots()
@@ -71,7 +71,7 @@ def demo_site(django_db_setup, django_db_blocker):
 @pytest.fixture
 def transactional_db(browser, demo_site):
     """pytest-django's live_server asks for ``transactional_db``. Here it is the
-    committed, seeded database of the module, not flushed after each test:
+    committed, seeded database of the package, not flushed after each test:
     browser tests read the demo content and must not change it. (``browser``
     first, so that a missing chromium skips before any seeding.)"""
 
