@@ -14,6 +14,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -55,6 +56,13 @@ def cache_key(name, request, page=None, per_page=True, vary_on=()):
         joined = "\x1f".join(str(value) for value in vary_on)
         parts.append(hashlib.sha1(joined.encode(), usedforsecurity=False).hexdigest())
     return ":".join(parts)
+
+
+def lazy_items(compute, names):
+    """Context entries ``names`` of the dict ``compute()`` returns, computed on the
+    first read of any of them: a template that finds its fragment kept reads none."""
+    values = SimpleLazyObject(compute)
+    return {name: SimpleLazyObject(lambda name=name: values[name]) for name in names}
 
 
 def get_or_render(key, render):

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -25,6 +25,7 @@ from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, Translatab
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core import fragments
 from core.blocks import RICH_TEXT_FEATURES
 from core.crypto import EncryptedTextField
 from core.models import BasePage
@@ -423,12 +424,8 @@ class FAQIndexPage(RoutablePageMixin, BasePage):
         thanks = request.GET.get("thanks", "")
         # Lazy: the template reads the listing inside a fragment (core.fragments), shared
         # by every visitor who filters nothing and has not voted.
-        listing = SimpleLazyObject(lambda: self.listing(query))
         context.update(
-            {
-                name: SimpleLazyObject(lambda name=name: listing[name])
-                for name in ("groups", "result_count", "total_count")
-            },
+            fragments.lazy_items(lambda: self.listing(query), ("groups", "result_count", "total_count")),
             query=query,
             search_form=FAQSearchForm(initial={"q": query}),
             voted=voted,

@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -23,6 +22,7 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core import fragments
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.models import BasePage
 from core.pagination import paginate
@@ -62,12 +62,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         # Lazy: the template reads the listing inside a fragment (core.fragments), so
         # a listing already rendered for these filters costs no query.
-        listing = SimpleLazyObject(lambda: self.listing(request))
         context.update(
-            {
-                name: SimpleLazyObject(lambda name=name: listing[name])
-                for name in ("news_page", "filters", "filter_form", "active_topic", "pagination_query")
-            },
+            fragments.lazy_items(
+                lambda: self.listing(request),
+                ("news_page", "filters", "filter_form", "active_topic", "pagination_query"),
+            ),
             feeds=self.feed_links(request),
         )
         return context
