@@ -54,14 +54,15 @@ def client(client):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Rate limits and cached fragments live in the cache, remembered routes in the
-    process (core.routing): each test starts afresh."""
+    """Rate limits and cached fragments live in the cache, remembered routes and pages
+    in the process (core.routing, core.pagecache): each test starts afresh."""
     from django.core.cache import cache
 
-    from core import routing
+    from core import pagecache, routing
 
     cache.clear()
     routing.forget()
+    pagecache.forget()
 
 
 def _private_files(storage, folder=""):

@@ -130,11 +130,16 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 STARTED = re.compile(r'name="started" value="([^"]+)"')
 
 
-@pytest.mark.urls("core.tests.pagecache_urls")
-def test_each_visitor_of_a_cached_form_gets_a_csrf_token_of_their_own_that_works(settings):
+@pytest.fixture
+def form_templates(settings):
+    """The templates of core/tests/pagecache_urls.py: a cached page holding a public form."""
     settings.TEMPLATES = [
         {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], "core/tests/templates"]}
     ]
+
+
+@pytest.mark.urls("core.tests.pagecache_urls")
+def test_each_visitor_of_a_cached_form_gets_a_csrf_token_of_their_own_that_works(form_templates):
     first = Client(enforce_csrf_checks=True)
     second = Client(enforce_csrf_checks=True)
 
@@ -153,10 +158,7 @@ def test_each_visitor_of_a_cached_form_gets_a_csrf_token_of_their_own_that_works
 
 
 @pytest.mark.urls("core.tests.pagecache_urls")
-def test_a_cached_form_times_each_visitor_from_their_own_visit(settings):
-    settings.TEMPLATES = [
-        {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], "core/tests/templates"]}
-    ]
+def test_a_cached_form_times_each_visitor_from_their_own_visit(form_templates):
     Client().get("/cached-form/")
     before = time.time()
 
@@ -168,11 +170,8 @@ def test_a_cached_form_times_each_visitor_from_their_own_visit(settings):
 
 
 @pytest.mark.urls("core.tests.pagecache_urls")
-def test_a_visitor_keeps_their_csrf_cookie_across_cached_forms(settings):
+def test_a_visitor_keeps_their_csrf_cookie_across_cached_forms(form_templates, settings):
     """Two tabs: a form opened first still posts after a cached page was opened in another."""
-    settings.TEMPLATES = [
-        {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], "core/tests/templates"]}
-    ]
     Client().get("/cached-form/")
     visitor = Client(enforce_csrf_checks=True)
     first_tab = visitor.get("/cached-form/")
@@ -230,12 +229,9 @@ def _refuse(*args, **kwargs):
 
 
 @pytest.mark.urls("core.tests.pagecache_urls")
-def test_a_gzipped_cached_form_carries_a_working_token_of_its_own(settings):
+def test_a_gzipped_cached_form_carries_a_working_token_of_its_own(form_templates):
     import gzip
 
-    settings.TEMPLATES = [
-        {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], "core/tests/templates"]}
-    ]
     Client().get("/cached-form/", HTTP_ACCEPT_ENCODING="gzip")
     visitor = Client(enforce_csrf_checks=True)
 
@@ -352,3 +348,92 @@ def test_an_entry_stored_by_an_older_version_is_never_read(client, guide, monkey
     monkeypatch.setattr(pagecache, "_FORMAT", pagecache._FORMAT + 1)
 
     assert get(client)["X-Page-Cache"] == "miss"
+
+
+# This process's copies of entries ------------------------------------------------------------
+
+
+class _CacheCalls:
+    """Counts what a hit asks of the cache: get_many (counter and page) or get (counter)."""
+
+    def __init__(self, monkeypatch):
+        from django.core.cache import cache
+
+        self.pages = 0
+        get_many = cache.get_many
+
+        def counting_get_many(keys, *args, **kwargs):
+            self.pages += any(key != pagecache.GENERATION_KEY for key in keys)
+            return get_many(keys, *args, **kwargs)
+
+        monkeypatch.setattr(cache, "get_many", counting_get_many)
+
+
+def test_a_page_this_process_served_is_not_read_from_the_cache_again(client, guide, monkeypatch):
+    get(client)  # miss: rendered and stored
+    get(client)  # hit: read from the cache, kept by the process
+    calls = _CacheCalls(monkeypatch)
+
+    hit = get(client)
+
+    assert hit["X-Page-Cache"] == "hit"
+    assert calls.pages == 0
+
+
+@pytest.mark.urls("core.tests.pagecache_urls")
+def test_a_kept_copy_is_the_same_page_with_values_of_each_visitors_own(form_templates):
+    Client().get("/cached-form/")
+    first = Client().get("/cached-form/")  # read from the cache and kept
+    second = Client().get("/cached-form/")
+
+    assert second["X-Page-Cache"] == "hit"
+    assert TOKEN.search(second.text).group(1) != TOKEN.search(first.text).group(1)
+    assert STARTED.sub("", TOKEN.sub("", second.text)) == STARTED.sub("", TOKEN.sub("", first.text))
+
+
+def test_a_publish_makes_the_kept_copy_stale_at_once(client, guide):
+    get(client)
+    get(client)  # kept by this process
+    guide.title = "Panduan kartu pencari kerja"
+    guide.save_revision().publish()
+
+    response = get(client)
+
+    assert response["X-Page-Cache"] == "miss"
+    assert "Panduan kartu pencari kerja" in response.text
+
+
+def test_a_stale_kept_copy_gives_way_to_the_entry_in_the_cache(client, guide):
+    get(client)
+    get(client)  # kept by this process
+    pagecache.invalidate()
+    get(client)  # rendered again and stored, by this process or another
+
+    assert get(client)["X-Page-Cache"] == "hit"
+
+
+def test_a_kept_copy_expires_when_its_cache_entry_does(client, guide, monkeypatch):
+    get(client)
+    get(client)  # kept by this process
+    later = time.time() + 601
+    monkeypatch.setattr(pagecache.time, "time", lambda: later)
+
+    assert get(client)["X-Page-Cache"] == "miss"
+
+
+def test_a_process_keeps_at_most_max_remembered_pages(client, homes, monkeypatch):
+    monkeypatch.setattr(pagecache, "MAX_REMEMBERED", 2)
+    for slug in ("satu", "dua", "tiga"):
+        homes.id.add_child(instance=StandardPage(title=slug, slug=slug)).save_revision().publish()
+    for slug in ("satu", "dua", "tiga"):
+        get(client, f"/id/{slug}/")
+        get(client, f"/id/{slug}/")  # read from the cache and kept
+    calls = _CacheCalls(monkeypatch)
+
+    get(client, "/id/dua/")
+    get(client, "/id/tiga/")
+    kept_reads = calls.pages
+    get(client, "/id/satu/")
+
+    assert kept_reads == 0
+    assert calls.pages == 1
