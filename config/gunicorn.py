@@ -49,7 +49,7 @@ threads = _int("GUNICORN_THREADS", 4)
 # stuck request cannot hold a worker for long.
 timeout = _int("GUNICORN_TIMEOUT", 30)
 
-# On a deploy or restart (SIGTERM, SIGHUP) a worker finishes what it is serving
+# On a deploy or restart (SIGTERM) a worker finishes what it is serving
 # within this time; the same as `timeout`, so no request that could finish is cut.
 graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 
@@ -67,11 +67,19 @@ limit_request_line = 8190  # longer: 414 URI Too Long
 limit_request_fields = 100  # more: 431 Request Header Fields Too Large
 limit_request_field_size = 8190  # a longer header line: 431
 
+# Django and Wagtail are imported and set up once, in the master, before the
+# workers are forked: a replaced worker (max_requests below, or one killed by
+# `timeout`) is a fork instead of a process spending 1.3 s of CPU on imports
+# while the others carry its share (its first request still costs about 0.3 s:
+# the URLs and the translations load then), and the workers share those pages of
+# memory. Nothing opens a connection at import, so no socket is shared between
+# processes. The price: SIGHUP no longer loads new code; a deploy restarts
+# gunicorn (or replaces the container), as docs/scaling.md says.
+preload_app = True
+
 # Each worker is replaced after about this many requests, so slow memory growth
 # (caches, fragmentation) never builds up; the jitter keeps the workers of one
-# server from restarting at the same moment. A new worker spends about 2 s of
-# CPU importing Django and Wagtail, so at cached-page rates (1,000+ per second)
-# a lower number costs most of the throughput (bench/README.md, "Load").
+# server from restarting at the same moment.
 max_requests = _int("GUNICORN_MAX_REQUESTS", 100_000)
 max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 10_000)
 
