@@ -36,6 +36,14 @@ compared with reading. The counter and the entry are read in one round trip.
 Each process also keeps the entries it served lately (``MAX_REMEMBERED``), so a
 hit on a page it has served in this generation reads only the counter from Redis,
 not the page again (the FAQ's entry is over 100 KB).
+
+One render per page and generation: right after a publish every page is a miss,
+and on a busy day a hundred visitors may ask for the home page in the second it
+takes to render it from nothing (75 ms of CPU each, bench/README.md "Load": cold).
+The first to miss claims the page (``cache.add``); the others wait for its entry,
+up to ``RENDER_WAIT_SECONDS``, and are served it as a hit. If it stores nothing (a
+404, a page that may not be kept) they render for themselves once the claim is
+released.
 """
 
 import contextvars
@@ -66,6 +74,10 @@ _FORMAT = 3
 #: An entry is the page twice (plain and deflated), 10–120 KB here, so at most about
 #: 25 MB a process.
 MAX_REMEMBERED = 200
+#: How long a miss waits for another request already rendering the same page, at
+#: most; also how long a claim outlives a request that died while rendering.
+RENDER_WAIT_SECONDS = 5
+_RENDER_POLL_SECONDS = 0.02
 #: The per-visitor values in a page: the CSRF token and the signed start time of a form.
 _HOLES = re.compile(rb'name="(csrfmiddlewaretoken|started)" value="([^"]*)"')
 _CSRF_HOLE, _STARTED_HOLE = "csrfmiddlewaretoken", "started"
@@ -128,6 +140,27 @@ _remembered = _Remembered()
 def forget():
     """Drop this process's copies (tests: the cache they came from was cleared)."""
     _remembered.clear()
+
+
+def _claim(key, current):
+    """True when this request is the one to render ``key`` for generation ``current``."""
+    return cache.add(f"{key}:rendering", current, timeout=RENDER_WAIT_SECONDS)
+
+
+def _rendered_elsewhere(key, current):
+    """The entry the request that claimed ``key`` stores, once it does; None when it
+    finishes without storing one, dies, or the wait is over."""
+    claim = f"{key}:rendering"
+    deadline = time.monotonic() + RENDER_WAIT_SECONDS
+    while True:
+        # Read before the first sleep: with the cache unreachable nobody holds a claim.
+        found = cache.get_many([key, claim])
+        entry = found.get(key)
+        if entry is not None and entry["generation"] == current:
+            return entry
+        if found.get(claim) != current or time.monotonic() >= deadline:
+            return None
+        time.sleep(_RENDER_POLL_SECONDS)
 
 
 def _lookup(key):
@@ -443,10 +476,24 @@ class PageCacheMiddleware:
         current, entry = _lookup(key)
         if current is not None and entry is not None and entry["generation"] == current:
             return _serve(request, entry)
+        if current is None:
+            current = _read_generation()  # the cache was emptied, or is unreachable
+        claimed = _claim(key, current)
+        if not claimed:
+            entry = _rendered_elsewhere(key, current)
+            if entry is not None:
+                return _serve(request, entry)
+        try:
+            return self._render_and_store(request, key, query, current)
+        finally:
+            if claimed:
+                cache.delete(f"{key}:rendering")
+
+    def _render_and_store(self, request, key, query, current):
         # Stored under the generation this request started with, or a newer one if the
         # request itself changed something shown on pages (a setting created on first
         # use). A change made elsewhere meanwhile leaves the older one: stale at once.
-        holder = [current if current is not None else _read_generation()]
+        holder = [current]
         request._pagecache_key = key
         request.META["QUERY_STRING"] = query
         request.GET = _ReadTrackingQueryDict(query)

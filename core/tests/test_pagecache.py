@@ -437,3 +437,88 @@ def test_a_process_keeps_at_most_max_remembered_pages(client, homes, monkeypatch
 
     assert kept_reads == 0
     assert calls.pages == 1
+
+
+# One render per page and generation ----------------------------------------------------------
+
+
+def _concurrently(count, url):
+    """``count`` first-time visitors asking for ``url`` at the same moment."""
+    import threading
+
+    responses, start = [None] * count, threading.Barrier(count)
+
+    def visit(index):
+        start.wait()
+        responses[index] = Client().get(url)
+
+    threads = [threading.Thread(target=visit, args=(index,)) for index in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return responses
+
+
+@pytest.fixture
+def slow_listing(monkeypatch):
+    """The test listing, taking 0.3 s to render; counts its renders."""
+    from core.tests import pagecache_urls
+
+    renders = []
+
+    def slow(request):
+        renders.append(request.path)
+        time.sleep(0.3)
+        return pagecache_urls.listing(request)
+
+    monkeypatch.setattr(pagecache_urls.urlpatterns[1], "callback", slow)
+    return renders
+
+
+@pytest.mark.urls("core.tests.pagecache_urls")
+def test_visitors_arriving_while_a_page_renders_wait_for_it_instead_of_rendering_it_too(slow_listing):
+    responses = _concurrently(4, "/cached-list/")
+
+    assert len(slow_listing) == 1
+    assert sorted(response["X-Page-Cache"] for response in responses) == ["hit", "hit", "hit", "miss"]
+    assert len({response.content for response in responses}) == 1
+
+
+@pytest.mark.urls("core.tests.pagecache_urls")
+def test_after_a_publish_the_page_is_rendered_once_for_everyone_waiting(slow_listing):
+    Client().get("/cached-list/")
+    pagecache.invalidate()
+
+    _concurrently(4, "/cached-list/")
+
+    assert len(slow_listing) == 2
+
+
+@pytest.mark.urls("core.tests.pagecache_urls")
+def test_a_page_that_may_not_be_kept_keeps_nobody_waiting(slow_listing, monkeypatch):
+    from core.tests import pagecache_urls
+
+    def not_kept(request):
+        response = pagecache_urls.HttpResponse("<p>not kept</p>")
+        response.set_cookie("own", "cookie")
+        return response
+
+    monkeypatch.setattr(pagecache_urls, "listing", not_kept)
+    started = time.monotonic()
+
+    responses = _concurrently(3, "/cached-list/")
+
+    assert len(slow_listing) == 3
+    assert all("X-Page-Cache" not in response for response in responses)
+    assert time.monotonic() - started < pagecache.RENDER_WAIT_SECONDS
+
+
+def test_a_claim_left_by_a_request_that_died_only_delays_the_page(client, guide, monkeypatch):
+    monkeypatch.setattr(pagecache, "RENDER_WAIT_SECONDS", 0.2)
+    key = f"pagecache:{pagecache._FORMAT}:http://testserver/id/panduan-kartu-kuning/?"
+    from django.core.cache import cache
+
+    cache.add(f"{key}:rendering", pagecache.generation(), timeout=60)
+
+    assert get(client)["X-Page-Cache"] == "miss"
