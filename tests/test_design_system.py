@@ -355,7 +355,9 @@ STYLED_BY_BASE = {"button--primary", "banner--announcement", "tag--blue", "callo
 def component_classes():
     templates = list((BASE_DIR / "templates" / "components").glob("*.html"))
     templates += list((BASE_DIR / "core" / "templates" / "core" / "blocks").glob("*.html"))
-    templates += [BASE_DIR / "templates" / name for name in ("base.html", "404.html", "500.html")]
+    templates += [
+        BASE_DIR / "templates" / name for name in ("base.html", "404.html", "error_base.html", "500.html")
+    ]
     names = set()
     for template in templates:
         for value in re.findall(r'class="([^"]*)"', template.read_text()):
