@@ -40,10 +40,10 @@ not the page again (the FAQ's entry is over 100 KB).
 One render per page and generation: right after a publish every page is a miss,
 and on a busy day a hundred visitors may ask for the home page in the second it
 takes to render it from nothing (75 ms of CPU each, bench/README.md "Load": cold).
-The first to miss claims the page (``cache.add``); the others wait for its entry,
-up to ``RENDER_WAIT_SECONDS``, and are served it as a hit. If it stores nothing (a
-404, a page that may not be kept) they render for themselves once the claim is
-released.
+The first to miss claims the page (``cache.add``); the others wait for its
+entry, up to ``PAGE_CACHE_RENDER_WAIT_SECONDS``, and are served it as a hit. If it
+stores nothing (a 404, a page that may not be kept) they render for themselves
+once the claim is released.
 """
 
 import contextvars
@@ -74,9 +74,6 @@ _FORMAT = 3
 #: An entry is the page twice (plain and deflated), 10–120 KB here, so at most about
 #: 25 MB a process.
 MAX_REMEMBERED = 200
-#: How long a miss waits for another request already rendering the same page, at
-#: most; also how long a claim outlives a request that died while rendering.
-RENDER_WAIT_SECONDS = 5
 _RENDER_POLL_SECONDS = 0.02
 #: The per-visitor values in a page: the CSRF token and the signed start time of a form.
 _HOLES = re.compile(rb'name="(csrfmiddlewaretoken|started)" value="([^"]*)"')
@@ -104,6 +101,10 @@ _csrf = CsrfViewMiddleware(lambda request: None)
 
 def seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
+
+
+def _render_wait():
+    return getattr(settings, "PAGE_CACHE_RENDER_WAIT_SECONDS", 0)
 
 
 class _Remembered:
@@ -144,14 +145,14 @@ def forget():
 
 def _claim(key, current):
     """True when this request is the one to render ``key`` for generation ``current``."""
-    return cache.add(f"{key}:rendering", current, timeout=RENDER_WAIT_SECONDS)
+    return cache.add(f"{key}:rendering", current, timeout=_render_wait())
 
 
 def _rendered_elsewhere(key, current):
     """The entry the request that claimed ``key`` stores, once it does; None when it
     finishes without storing one, dies, or the wait is over."""
     claim = f"{key}:rendering"
-    deadline = time.monotonic() + RENDER_WAIT_SECONDS
+    deadline = time.monotonic() + _render_wait()
     while True:
         # Read before the first sleep: with the cache unreachable nobody holds a claim.
         found = cache.get_many([key, claim])
@@ -478,8 +479,8 @@ class PageCacheMiddleware:
             return _serve(request, entry)
         if current is None:
             current = _read_generation()  # the cache was emptied, or is unreachable
-        claimed = _claim(key, current)
-        if not claimed:
+        claimed = _render_wait() > 0 and _claim(key, current)
+        if _render_wait() > 0 and not claimed:
             entry = _rendered_elsewhere(key, current)
             if entry is not None:
                 return _serve(request, entry)

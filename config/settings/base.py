@@ -185,6 +185,11 @@ else:
 # Seconds an anonymous page view is kept in the cache (core.pagecache); 0 turns it off.
 # Publishing anything makes every cached page stale at once.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
+# Seconds a miss waits for another request already rendering the same page (the first
+# views after a publish) and is then served its result, instead of rendering the page
+# too; also how long the claim of a request that died while rendering lasts. 0: every
+# miss renders.
+PAGE_CACHE_RENDER_WAIT_SECONDS = float(env("PAGE_CACHE_RENDER_WAIT_SECONDS", "5"))
 
 # A CDN or caching proxy in front of the site (ops.frontendcache, docs/scaling.md): pages
 # are purged from it when published, and anonymous pages without forms say
