@@ -155,6 +155,26 @@ for mode in ${MODES:-on off cold}; do
   stop_server
 done
 
+# After a publish (bench/load/burst.py): BURST_VISITORS first-time visitors ask for the
+# home page and the service page at the same moment, with one render per page (the
+# default wait) and with every miss rendering (0). BURST=0 skips it.
+BURST_ROWS=()
+if [ "${BURST:-1}" = 1 ]; then
+  for wait in 5 0; do
+    export PAGE_CACHE_RENDER_WAIT_SECONDS="$wait"
+    echo "== after a publish: PAGE_CACHE_RENDER_WAIT_SECONDS=$wait"
+    start_server 600 600
+    for entry in "${PAGES[@]:0:2}"; do
+      label="${entry%%$'\t'*}"
+      path="${entry#*$'\t'}"
+      read -r renders p50 slowest < <("$PY" bench/load/burst.py "127.0.0.1:$PORT" "$path" --visitors "${BURST_VISITORS:-100}" --rounds 5)
+      BURST_ROWS+=("| $label | $wait | $renders | $p50 | $slowest |")
+    done
+    stop_server
+  done
+  unset PAGE_CACHE_RENDER_WAIT_SECONDS
+fi
+
 STAMP=$(date +%Y-%m-%d-%H%M)
 RESULT="bench/load/results-$STAMP.md"
 {
@@ -172,6 +192,15 @@ RESULT="bench/load/results-$STAMP.md"
   echo
   echo "\"load\": the one-minute load average when that row started; \"bytes\": the body as sent (gzip);" \
     "\"server CPU\": gunicorn's CPU time per request."
+  if [ ${#BURST_ROWS[@]} -gt 0 ]; then
+    echo
+    echo "After a publish: ${BURST_VISITORS:-100} first-time visitors ask for the page at the same moment" \
+      "(bench/load/burst.py; medians of 5 rounds)."
+    echo
+    echo "| Page | PAGE_CACHE_RENDER_WAIT_SECONDS | renders | p50 ms | slowest ms |"
+    echo "|---|---:|---:|---:|---:|"
+    printf '%s\n' "${BURST_ROWS[@]}"
+  fi
 } >"$RESULT"
 echo
 cat "$RESULT"
