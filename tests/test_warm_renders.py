@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 # statistics (core.routing remembers sites for page views only).
 PAGES = {
     "home": ("/id/", 3),
-    "service": ("/id/layanan/kartu-pencari-kerja-ak1/", 4),
+    "service": ("/id/layanan/kartu-pencari-kerja-ak1/", 3),
     "news list": ("/id/berita/", 3),
     "FAQ": ("/id/tanya-jawab/", 3),
     "search": ("/id/search/?q=pelatihan", 9),
