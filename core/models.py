@@ -76,6 +76,13 @@ class BasePage(Page):
         (search.indexing takes pages out when they are unpublished or restricted.)"""
         return super().get_indexed_objects().live().public()
 
+    def get_view_restrictions(self):
+        """Wagtail's, remembered per cache generation for pages that have none
+        (core.routing): the check before every page view then costs no query."""
+        from core import routing  # it imports Wagtail's views, which need the models loaded
+
+        return routing.view_restrictions(self, super().get_view_restrictions)
+
     def get_breadcrumbs(self):
         """Live, public ancestors from the home page down, this page excluded."""
         return self.get_ancestors().filter(depth__gt=1).live().public().specific()

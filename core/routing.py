@@ -10,6 +10,12 @@ the site of each host and the page each path ended on, for the current generatio
 only, and a view of a path it has seen costs one query: the page itself, whose own
 ``route`` then checks that it is live and resolves any sub-path (``RoutablePageMixin``).
 
+Wagtail then asks every page for its view restrictions (two queries: the page and
+its ancestors, then their restrictions). Saving or deleting a restriction also
+starts a new generation, so the pages found to have none are remembered too
+(``view_restrictions``); a page that has some is asked every time, and whether a
+visitor passes one (password, signed in, group) is always decided per request.
+
 It follows ``FRAGMENT_CACHE_SECONDS``: off (0, the test settings) means Wagtail's own
 lookups on every request.
 """
@@ -25,7 +31,7 @@ from django.http.request import split_domain_port
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
 from core import fragments, pagecache
@@ -42,6 +48,8 @@ class _Generation:
         self.generation = generation
         self.sites = {}
         self.routes = OrderedDict()
+        #: Pages with no view restriction on them or an ancestor (bounded by the pages).
+        self.unrestricted = set()
         self._lock = threading.Lock()
 
     def remember_route(self, key, value):
@@ -127,6 +135,20 @@ def remember_route(site, path, route):
     _memo.current(pagecache.generation()).remember_route(
         _route_key(site, path), (page._meta.label, page.pk, page.depth - site.root_page.depth)
     )
+
+
+def view_restrictions(page, query):
+    """``page.get_view_restrictions()``: ``query()``, or none at all without a query when
+    this generation already found that the page has none."""
+    if not enabled() or page.pk is None:
+        return query()
+    memo = _memo.current(pagecache.generation())
+    if page.pk in memo.unrestricted:
+        return PageViewRestriction.objects.none()
+    restrictions = query()
+    if not restrictions:  # evaluated once; a caller iterating it reads the same rows
+        memo.unrestricted.add(page.pk)
+    return restrictions
 
 
 class RoutingMemoMiddleware(MiddlewareMixin):

@@ -295,3 +295,69 @@ def test_a_site_looked_up_while_another_thread_starts_a_new_generation_is_not_ke
     routing.find_site(RequestFactory().get("/id/", HTTP_HOST="localhost"))
 
     assert not routing._memo.current(pagecache.generation()).sites
+
+
+# View restrictions ----------------------------------------------------------------------
+
+
+def wagtail_restriction_lookups(monkeypatch):
+    """The pages Wagtail's own ``get_view_restrictions`` (two queries) is run for."""
+    from wagtail.models import Page
+
+    looked_up, lookup = [], Page.get_view_restrictions
+
+    def counting(page):
+        looked_up.append(page.pk)
+        return lookup(page)
+
+    monkeypatch.setattr(Page, "get_view_restrictions", counting)
+    return looked_up
+
+
+def test_a_repeat_view_of_a_page_without_restrictions_does_not_look_them_up(client, guide, monkeypatch):
+    view(client, GUIDE, times=2)
+    looked_up = wagtail_restriction_lookups(monkeypatch)
+
+    response = view(client, GUIDE)
+
+    assert response.status_code == 200
+    assert guide.pk not in looked_up
+
+
+def test_a_restriction_put_on_an_ancestor_after_a_view_applies_at_once(client, homes, section):
+    add_page(section, "Panduan", "panduan", "<p>Isi panduan.</p>")
+    view(client, "/id/layanan/panduan/", times=2)
+
+    PageViewRestriction.objects.create(page=section, restriction_type="login")
+
+    assert view(client, "/id/layanan/panduan/").status_code == 302  # to the sign-in page
+
+
+def test_a_restricted_page_is_checked_on_every_view(client, guide, monkeypatch):
+    PageViewRestriction.objects.create(page=guide, restriction_type="password", password="rahasia")
+    view(client, GUIDE, times=2)
+    looked_up = wagtail_restriction_lookups(monkeypatch)
+
+    response = view(client, GUIDE)
+
+    assert 'name="password"' in response.text
+    assert guide.pk in looked_up
+
+
+def test_a_removed_restriction_opens_the_page_at_once(client, guide):
+    restriction = PageViewRestriction.objects.create(page=guide, restriction_type="login")
+    assert view(client, GUIDE, times=2).status_code == 302
+
+    restriction.delete()
+
+    assert "Bawa KTP asli." in view(client, GUIDE).text
+
+
+def test_with_fragments_off_restrictions_are_looked_up_on_every_view(client, settings, guide, monkeypatch):
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    view(client, GUIDE, times=2)
+    looked_up = wagtail_restriction_lookups(monkeypatch)
+
+    view(client, GUIDE)
+
+    assert guide.pk in looked_up
