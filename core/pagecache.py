@@ -143,15 +143,19 @@ def forget():
     _remembered.clear()
 
 
+def _claim_key(key):
+    return f"{key}:rendering"
+
+
 def _claim(key, current):
     """True when this request is the one to render ``key`` for generation ``current``."""
-    return cache.add(f"{key}:rendering", current, timeout=_render_wait())
+    return cache.add(_claim_key(key), current, timeout=_render_wait())
 
 
 def _rendered_elsewhere(key, current):
     """The entry the request that claimed ``key`` stores, once it does; None when it
     finishes without storing one, dies, or the wait is over."""
-    claim = f"{key}:rendering"
+    claim = _claim_key(key)
     deadline = time.monotonic() + _render_wait()
     while True:
         # Read before the first sleep: with the cache unreachable nobody holds a claim.
@@ -479,16 +483,17 @@ class PageCacheMiddleware:
             return _serve(request, entry)
         if current is None:
             current = _read_generation()  # the cache was emptied, or is unreachable
-        claimed = _render_wait() > 0 and _claim(key, current)
-        if _render_wait() > 0 and not claimed:
-            entry = _rendered_elsewhere(key, current)
+        claimed = False
+        if _render_wait() > 0:
+            claimed = _claim(key, current)
+            entry = None if claimed else _rendered_elsewhere(key, current)
             if entry is not None:
                 return _serve(request, entry)
         try:
             return self._render_and_store(request, key, query, current)
         finally:
             if claimed:
-                cache.delete(f"{key}:rendering")
+                cache.delete(_claim_key(key))
 
     def _render_and_store(self, request, key, query, current):
         # Stored under the generation this request started with, or a newer one if the
