@@ -277,19 +277,27 @@ class _ReadTrackingQueryDict(QueryDict):
         return super().getlist(key, default)
 
 
+#: Cookies that change what a page shows the visitor who carries them: the session
+#: (someone signed in, a tracked application), flashed messages, and those the apps name
+#: with ``personal_cookie``.
+_personal_cookies = {settings.SESSION_COOKIE_NAME, "messages"}
+
+
+def personal_cookie(name):
+    """Pages show the visitor carrying cookie ``name`` something of their own (the FAQ
+    marks the answers they voted on): their requests are rendered for them, and what is
+    rendered for them is never stored for others."""
+    _personal_cookies.add(name)
+
+
+def _personal(request):
+    """The request carries something of the visitor's own: a ``personal_cookie`` (a
+    session: someone signed in, a flashed message) or credentials."""
+    return not _personal_cookies.isdisjoint(request.COOKIES) or "HTTP_AUTHORIZATION" in request.META
+
+
 def _anonymous_read(request):
-    """A GET from someone without a session: nobody is signed in (sign-in needs a
-    session) and nobody has a flashed message or a tracked application waiting."""
-    return (
-        request.method in {"GET", "HEAD"}
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "messages" not in request.COOKIES
-        and "HTTP_AUTHORIZATION" not in request.META
-    )
-
-
-def _has_session(request):
-    return settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META
+    return request.method in {"GET", "HEAD"} and not _personal(request)
 
 
 def may_serve_cached(request):
@@ -472,9 +480,9 @@ class PageCacheMiddleware:
         query = normalised_query(request.META.get("QUERY_STRING", "")) if _anonymous_read(request) else None
         if seconds() <= 0 or query is None:
             response = self._render(request, [None])
-            if _has_session(request) and not response.has_header("Cache-Control"):
-                # Someone signed in, or with something of their own waiting (an editor's
-                # page with the user bar): no shared cache may keep it.
+            if _personal(request) and not response.has_header("Cache-Control"):
+                # Someone signed in, or shown something of their own (an editor's page
+                # with the user bar, a voter's answers): no shared cache may keep it.
                 patch_cache_control(response, private=True)
             return response
         key = f"pagecache:{_FORMAT}:{request.scheme}://{request.get_host()}{request.path}?{query}"

@@ -111,6 +111,10 @@ def vote(page, request, slug):
         services.VOTE_COOKIE,
         voter_id,
         max_age=services.VOTE_COOKIE_MAX_AGE,
+        # Sent back to this page and its routes only: the pages that show a voter's
+        # answers are rendered for them (core.pagecache.personal_cookie); every other
+        # page still comes from the cache.
+        path=page.get_url_parts(request)[2],
         httponly=True,
         samesite="Lax",
         secure=request.is_secure(),

@@ -108,6 +108,17 @@ def test_a_visitor_with_a_session_is_served_fresh(client, guide):
     assert "X-Page-Cache" not in get(client)
 
 
+def test_a_visitor_with_a_personal_cookie_is_served_fresh_and_fills_nothing(client, guide, monkeypatch):
+    monkeypatch.setattr(pagecache, "_personal_cookies", pagecache._personal_cookies | {"my_answers"})
+    client.cookies["my_answers"] = "1"
+
+    response = get(client)
+
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"]
+    assert get(Client(HTTP_HOST="localhost"))["X-Page-Cache"] == "miss"
+
+
 def test_a_private_page_is_never_cached(client, guide):
     PageViewRestriction.objects.create(page=guide, restriction_type="password", password="rahasia")
 

@@ -34,6 +34,32 @@ def test_a_visitor_who_voted_sees_their_vote_on_the_shared_page(client, faq_page
     assert "Anda sudah menjawab pertanyaan ini." in html
 
 
+def test_a_voter_sees_their_vote_when_the_page_is_cached(client, faq_page, entry, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    Client(HTTP_HOST="localhost").get(faq_page.url)
+    client.post(f"{faq_page.url}vote/biaya/", {"helpful": "yes"})
+
+    html = client.get(faq_page.url).text
+
+    assert "Anda sudah menjawab pertanyaan ini." in html
+
+
+def test_a_voters_page_is_never_kept_for_other_visitors(client, faq_page, entry, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    client.post(f"{faq_page.url}vote/biaya/", {"helpful": "yes"})
+    client.get(faq_page.url)  # the first view of the page after the vote
+
+    html = Client(HTTP_HOST="localhost").get(faq_page.url).text
+
+    assert "Anda sudah menjawab pertanyaan ini." not in html
+
+
+def test_the_voter_cookie_goes_back_to_the_questions_page_only(client, faq_page, entry):
+    client.post(f"{faq_page.url}vote/biaya/", {"helpful": "yes"})
+
+    assert client.cookies["faq_voter"]["path"] == faq_page.url
+
+
 def test_a_second_visitor_votes_with_the_token_of_their_own_page(faq_page, entry):
     Client().get(faq_page.url)
     visitor = Client(enforce_csrf_checks=True)
