@@ -42,8 +42,10 @@ and on a busy day a hundred visitors may ask for the home page in the second it
 takes to render it from nothing (75 ms of CPU each, bench/README.md "Load": cold).
 The first to miss claims the page (``cache.add``); the others wait for its
 entry, up to ``PAGE_CACHE_RENDER_WAIT_SECONDS``, and are served it as a hit. If it
-stores nothing (a 404, a page that may not be kept) they render for themselves
-once the claim is released.
+stores nothing (a search, a 404, a page that may not be kept) they render for
+themselves, and so does everyone who asks in the next
+``PAGE_CACHE_RENDER_WAIT_SECONDS``, at once: a popular search is not answered one
+visitor after another.
 """
 
 import contextvars
@@ -75,6 +77,9 @@ _FORMAT = 3
 #: 25 MB a process.
 MAX_REMEMBERED = 200
 _RENDER_POLL_SECONDS = 0.02
+#: What a claim holds for the rest of its time once its render stored nothing (a search,
+#: a 404, a private page): visitors asking meanwhile render at once instead of waiting.
+_NOTHING_STORED = "nothing stored"
 #: The per-visitor values in a page: the CSRF token and the signed start time of a form.
 _HOLES = re.compile(rb'name="(csrfmiddlewaretoken|started)" value="([^"]*)"')
 _CSRF_HOLE, _STARTED_HOLE = "csrfmiddlewaretoken", "started"
@@ -150,6 +155,15 @@ def _claim_key(key):
 def _claim(key, current):
     """True when this request is the one to render ``key`` for generation ``current``."""
     return cache.add(_claim_key(key), current, timeout=_render_wait())
+
+
+def _release(key, stored):
+    """The render of ``key`` is over: its entry is there to be read, or there is
+    nothing to wait for (until the claim would have expired)."""
+    if stored:
+        cache.delete(_claim_key(key))
+    else:
+        cache.set(_claim_key(key), _NOTHING_STORED, timeout=_render_wait())
 
 
 def _rendered_elsewhere(key, current):
@@ -497,11 +511,13 @@ class PageCacheMiddleware:
             entry = None if claimed else _rendered_elsewhere(key, current)
             if entry is not None:
                 return _serve(request, entry)
+        stored = False
         try:
-            return self._render_and_store(request, key, query, current)
+            response, stored = self._render_and_store(request, key, query, current)
+            return response
         finally:
             if claimed:
-                cache.delete(_claim_key(key))
+                _release(key, stored)
 
     def _render_and_store(self, request, key, query, current):
         # Stored under the generation this request started with, or a newer one if the
@@ -517,12 +533,11 @@ class PageCacheMiddleware:
             # Browsers and shared caches revalidate: the HTML holds per-visitor tokens
             # (ops.frontendcache lets a CDN keep pages that hold none).
             patch_cache_control(response, private=True, max_age=0)
-        if storable:
-            cut = _cut(response.content, settings.CSRF_COOKIE_NAME in response.cookies)
-            if cut is not None:
-                cache.set(key, _entry(holder[0], response, *cut), timeout=seconds())
-                response.headers["X-Page-Cache"] = "miss"
-        return response
+        cut = _cut(response.content, settings.CSRF_COOKIE_NAME in response.cookies) if storable else None
+        if cut is not None:
+            cache.set(key, _entry(holder[0], response, *cut), timeout=seconds())
+            response.headers["X-Page-Cache"] = "miss"
+        return response, cut is not None
 
     def _render(self, request, holder):
         """The rest of the stack, with ``generation()`` answering from ``holder``."""

@@ -526,6 +526,27 @@ def test_a_page_that_may_not_be_kept_keeps_nobody_waiting(slow_listing, monkeypa
     assert time.monotonic() - started < settings.PAGE_CACHE_RENDER_WAIT_SECONDS
 
 
+@pytest.mark.urls("core.tests.pagecache_urls")
+def test_once_a_render_stored_nothing_the_next_visitors_render_side_by_side(monkeypatch):
+    from core.tests import pagecache_urls
+
+    rendering, most = [], []
+
+    def not_kept(request):
+        rendering.append(request)
+        most.append(len(rendering))
+        time.sleep(0.3)
+        rendering.remove(request)
+        return pagecache_urls.HttpResponse("<p>search results</p>", headers={"Cache-Control": "private"})
+
+    monkeypatch.setattr(pagecache_urls.urlpatterns[1], "callback", not_kept)
+    Client().get("/cached-list/")  # a render that stores nothing
+
+    _concurrently(3, "/cached-list/")
+
+    assert max(most) == 3  # not one, then the two that waited for it
+
+
 def test_a_claim_left_by_a_request_that_died_only_delays_the_page(client, guide, settings):
     settings.PAGE_CACHE_RENDER_WAIT_SECONDS = 0.2
     key = f"pagecache:{pagecache._FORMAT}:http://testserver/id/panduan-kartu-kuning/?"
