@@ -225,9 +225,11 @@ class Gunicorn:
 
         def up():
             try:
-                return requests.get(self.base + "/healthz", timeout=2).status_code == 200
+                answered = requests.get(self.base + "/healthz", timeout=2).status_code == 200
             except requests.RequestException:
                 return False
+            # The first worker answers before the master has forked the others.
+            return answered and len(self.worker_pids()) == self.workers
 
         wait_until(up, 60, "gunicorn did not start")
 
