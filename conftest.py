@@ -55,14 +55,16 @@ def client(client):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Rate limits and cached fragments live in the cache, remembered routes and pages
-    in the process (core.routing, core.pagecache): each test starts afresh."""
+    in the process (core.routing, core.pagecache), and so do rate limits while the cache
+    is down (core.publicforms): each test starts afresh."""
     from django.core.cache import cache
 
-    from core import pagecache, routing
+    from core import pagecache, publicforms, routing
 
     cache.clear()
     routing.forget()
     pagecache.forget()
+    publicforms.forget_local_counts()
 
 
 def _private_files(storage, folder=""):

@@ -1,10 +1,11 @@
 """A Redis cache that the site survives losing.
 
-The cache only ever speeds things up (whole pages, rate-limit counters,
-synonyms), so when Redis is stopped or unreachable every call behaves as a
-miss instead of raising: pages are rendered afresh, forms are accepted
-(rate limits fail open) and a warning is logged once a minute. /readyz reports
-the cache as down, the site as degraded, and keeps the server in rotation.
+The cache only ever speeds things up (whole pages, fragments, synonyms) or
+counts (rate limits), so when Redis is stopped or unreachable every call behaves
+as a miss instead of raising: pages are rendered afresh, rate limits count in
+each process's memory instead (core.publicforms) and a warning is logged once a
+minute. /readyz reports the cache as down, the site as degraded, and keeps the
+server in rotation.
 """
 
 import logging
@@ -24,6 +25,11 @@ def _warn(operation, error):
     if now - _last_warning >= _WARN_EVERY:
         _last_warning = now
         logger.warning("Cache unavailable (%s: %s); serving without it.", operation, type(error).__name__)
+
+
+class CacheUnavailable(ValueError):
+    """``incr`` could not reach the cache. A ValueError, as for a missing key, so a
+    caller that only handles that still works; one that can count elsewhere catches this."""
 
 
 class _ReusedClientRedisCacheClient(RedisCacheClient):
@@ -99,8 +105,7 @@ class TolerantRedisCache(RedisCache):
             return super().incr(key, delta, version)
         except RedisError as error:
             _warn("incr", error)
-            # What a missing key raises: callers already handle it.
-            raise ValueError(f"Key '{key}' not found (cache unavailable).") from error
+            raise CacheUnavailable(f"Key '{key}' not counted (cache unavailable).") from error
 
     def set_many(self, *args, **kwargs):
         try:

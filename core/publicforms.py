@@ -7,6 +7,7 @@ come from one setting, PUBLIC_FORM_RATE_LIMITS. Addresses are kept only as
 keyed hashes, and only in the cache.
 """
 
+import threading
 import time
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .cache import CacheUnavailable
 from .crypto import keyed_hash
 
 GUARD_FIELDS = ("website", "started", "consent")
@@ -135,6 +137,49 @@ def rate_limit_for(scope):
     return limits.get(scope) or limits.get("default") or (20, 3600)
 
 
+#: Counters kept in this process while the shared cache is unreachable, at most (the
+#: oldest go first): a flood from more addresses than this is left to nginx's limits.
+MAX_LOCAL_COUNTERS = 10_000
+
+
+class _LocalCounters:
+    """Fixed-window counters in this process's memory, for while the shared cache cannot
+    count: each limit then holds per process (at most as many times the limit as the site
+    has processes) instead of not at all."""
+
+    def __init__(self):
+        self._counts = {}  # key: [hits, end of its window]; insertion order is age
+        self._lock = threading.Lock()
+
+    def incr(self, key, until):
+        now = time.time()
+        with self._lock:
+            counts = self._counts
+            while counts and next(iter(counts.values()))[1] <= now:  # oldest first: ended windows
+                del counts[next(iter(counts))]
+            if key not in counts:
+                while len(counts) >= MAX_LOCAL_COUNTERS:
+                    del counts[next(iter(counts))]
+                counts[key] = [0, until]
+            counts[key][0] += 1
+            return counts[key][0]
+
+    def __len__(self):
+        return len(self._counts)
+
+    def clear(self):
+        with self._lock:
+            self._counts.clear()
+
+
+_local_counters = _LocalCounters()
+
+
+def forget_local_counts():
+    """Drop this process's counters (tests: each starts with none)."""
+    _local_counters.clear()
+
+
 def rate_limit(request, scope):
     """Count one request from this visitor in ``scope``; say whether it is
     over the limit (fixed window) and, if so, how long to wait."""
@@ -145,6 +190,8 @@ def rate_limit(request, scope):
     cache.add(key, 0, timeout=window + 1)
     try:
         hits = cache.incr(key)
+    except CacheUnavailable:
+        hits = _local_counters.incr(key, until=window_start + window)
     except ValueError:  # evicted between add and incr
         cache.set(key, 1, timeout=window + 1)
         hits = 1

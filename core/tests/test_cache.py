@@ -47,11 +47,20 @@ def test_pages_are_served_uncached(redis_down, homes, client):
     assert "X-Page-Cache" not in second or second["X-Page-Cache"] == "miss"
 
 
-def test_public_forms_are_accepted_while_the_rate_limit_cannot_count(redis_down, settings):
-    settings.PUBLIC_FORM_RATE_LIMITS = {"default": (1, 3600)}
+def test_while_the_cache_cannot_count_the_rate_limit_still_holds_in_the_process(redis_down, settings):
+    settings.PUBLIC_FORM_RATE_LIMITS = {"default": (2, 3600)}
     request = RequestFactory().post("/", REMOTE_ADDR="10.0.0.1")
 
-    assert not any(rate_limit(request, "ticket").exceeded for _ in range(3))
+    results = [rate_limit(request, "ticket").exceeded for _ in range(3)]
+
+    assert results == [False, False, True]
+
+
+def test_while_the_cache_cannot_count_other_addresses_are_still_accepted(redis_down, settings):
+    settings.PUBLIC_FORM_RATE_LIMITS = {"default": (1, 3600)}
+    rate_limit(RequestFactory().post("/", REMOTE_ADDR="10.0.0.1"), "ticket")
+
+    assert not rate_limit(RequestFactory().post("/", REMOTE_ADDR="10.0.0.2"), "ticket").exceeded
 
 
 def test_losing_the_cache_is_logged_without_failing(redis_down, caplog):

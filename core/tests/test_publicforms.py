@@ -138,3 +138,27 @@ def test_a_form_without_the_start_time_check_still_refuses_a_filled_honeypot():
 
 def test_a_form_without_the_start_time_check_carries_no_start_time():
     assert not OneClickForm().initial.get("started")
+
+
+def test_counts_kept_in_the_process_are_bounded_oldest_first(monkeypatch):
+    from core import publicforms
+
+    monkeypatch.setattr(publicforms, "MAX_LOCAL_COUNTERS", 3)
+    counters = publicforms._LocalCounters()
+    later = time.time() + 60
+    for key in ("a", "b", "c", "d"):
+        counters.incr(key, until=later)
+
+    assert len(counters) == 3
+    assert counters.incr("d", until=later) == 2  # the newest kept its count
+    assert counters.incr("a", until=later) == 1  # the oldest had gone
+
+
+def test_a_count_kept_in_the_process_ends_with_its_window():
+    from core import publicforms
+
+    counters = publicforms._LocalCounters()
+    counters.incr("ended", until=time.time() - 1)
+    counters.incr("current", until=time.time() + 60)
+
+    assert len(counters) == 1
